@@ -1,0 +1,87 @@
+"""Parsers that turn raw text into a :class:`~docqa.document.Document`.
+
+Both parsers feed a :class:`Builder`, which owns what they share: node indices, sentence
+splitting of prose blocks, URL detection and the merged list of non-prose spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import textutil
+from ..document import Document, Node, NodeKind, PROSE_BLOCKS
+
+#: Inline code in Markdown: a run of backticks, content, the same run.
+INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+#: The target of a Markdown link or image: ``](target)``.
+LINK_TARGET_RE = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+#: An inline HTML tag or comment in Markdown prose.
+INLINE_HTML_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+#: A suppression directive on a line of its own in plain text ("docqa: disable CAS001").
+TEXT_DIRECTIVE_RE = re.compile(r"^[ \t]*docqa:[ \t]*(?:disable|enable)", re.IGNORECASE)
+
+
+class Builder:
+    """Collects nodes in document order and the spans that are not prose."""
+
+    def __init__(self, text: str, path: str | None, fmt: str) -> None:
+        self.text = text
+        self.path = path
+        self.fmt = fmt
+        self.nodes: list[Node] = []
+        self._ignored: list[tuple[int, int]] = []
+
+    def add(self, kind: NodeKind, start: int, end: int, level: int = 0, parent: int | None = None) -> int:
+        index = len(self.nodes)
+        self.nodes.append(Node(kind, start, end, level, parent, index))
+        return index
+
+    def ignore(self, start: int, end: int) -> None:
+        if end > start:
+            self._ignored.append((start, end))
+
+    def add_block(self, kind: NodeKind, start: int, end: int, level: int = 0, parent: int | None = None) -> int:
+        """Add a block, find its inline non-prose spans, and split prose blocks into sentences."""
+        start, end = self.trim(start, end)
+        index = self.add(kind, start, end, level, parent)
+        self.scan_inline(start, end, index)
+        if kind in PROSE_BLOCKS:
+            for s, e in textutil.split_sentences(self.text, start, end):
+                self.add(NodeKind.SENTENCE, s, e, 0, index)
+        return index
+
+    def scan_inline(self, start: int, end: int, parent: int) -> None:
+        text = self.text
+        if self.fmt == "markdown":
+            for m in INLINE_CODE_RE.finditer(text, start, end):
+                self.add(NodeKind.INLINE_CODE, m.start(), m.end(), 0, parent)
+                self.ignore(m.start(), m.end())
+            for m in LINK_TARGET_RE.finditer(text, start, end):
+                self.add(NodeKind.LINK, m.start() + 2, m.end() - 1, 0, parent)
+                self.ignore(m.start() + 1, m.end())
+            for m in INLINE_HTML_RE.finditer(text, start, end):
+                self.ignore(m.start(), m.end())
+        for m in textutil.URL_RE.finditer(text, start, end):
+            self.add(NodeKind.URL, m.start(), m.end(), 0, parent)
+            self.ignore(m.start(), m.end())
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def finish(self) -> Document:
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(self._ignored):
+            if merged and s <= merged[-1][1]:
+                if e > merged[-1][1]:
+                    merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        return Document(
+            text=self.text, path=self.path, format=self.fmt,
+            nodes=tuple(self.nodes), ignored=tuple(merged),
+        )

@@ -1,0 +1,5 @@
+"""Boilerplate rules (family ``boilerplate``)."""
+
+from __future__ import annotations
+
+RULES: list = []

@@ -1,0 +1,5 @@
+"""Casing rules (family ``casing``)."""
+
+from __future__ import annotations
+
+RULES: list = []

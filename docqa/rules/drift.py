@@ -1,0 +1,5 @@
+"""Drift rules (family ``drift``)."""
+
+from __future__ import annotations
+
+RULES: list = []

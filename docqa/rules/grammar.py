@@ -1,0 +1,5 @@
+"""Grammar rules (family ``grammar``)."""
+
+from __future__ import annotations
+
+RULES: list = []

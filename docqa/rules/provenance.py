@@ -1,0 +1,5 @@
+"""Provenance rules (family ``provenance``)."""
+
+from __future__ import annotations
+
+RULES: list = []

@@ -1,0 +1,5 @@
+"""Readability rules (family ``readability``)."""
+
+from __future__ import annotations
+
+RULES: list = []

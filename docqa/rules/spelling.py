@@ -1,0 +1,5 @@
+"""Spelling rules (family ``spelling``)."""
+
+from __future__ import annotations
+
+RULES: list = []

@@ -1,0 +1,5 @@
+"""Structure rules (family ``structure``)."""
+
+from __future__ import annotations
+
+RULES: list = []

@@ -1,0 +1,103 @@
+"""Small, fast text primitives shared by the parsers and the rules: words, sentences, line breaks.
+
+Everything here works on offsets into the original text and never copies or normalises it, so
+that what a rule reports can be sliced back out of the file exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+#: A line break as docqa counts lines: CRLF, lone CR or LF.
+LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+#: A word: letters, with inner apostrophes or hyphens ("don't", "Geun-hye", "state-of-the-art").
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+#: A URL, a bare domain with a path, or an e-mail address: never prose.
+URL_RE = re.compile(
+    r"""(?:(?:https?|ftp)://|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]"""
+    r"""|[\w.+-]+@[\w-]+(?:\.[\w-]+)+""",
+    re.IGNORECASE,
+)
+
+#: Abbreviations after which a full stop does not end a sentence (lower case, without the last dot).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft vs etc e.g i.e cf al inc ltd co corp no nos vol vols fig figs
+    approx est dept univ assn bros jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
+    thu thur thurs fri sat sun u.s u.k u.n e.u a.m p.m gen gov sen rep reps lt col capt cmdr sgt rev
+    hon pres ph.d m.d b.a m.a b.sc m.sc op p pp ed eds repr trans ca c approx. no. ave blvd rd hwy
+    """.split()
+)
+
+# The end of a sentence: terminal punctuation, optional closing quotes/brackets, then white space.
+_SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_TOKEN_BEFORE_RE = re.compile(r"([\w.’'-]+)$")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line begins (the first is always 0)."""
+    starts = [0]
+    starts.extend(m.end() for m in LINE_BREAK_RE.finditer(text))
+    return starts
+
+
+def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield ``(line_start, line_end)`` for each line in ``text[start:end]``, without the break."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in LINE_BREAK_RE.finditer(text, start, end):
+        yield pos, m.start()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``text[dot]`` closes an abbreviation or an initial."""
+    m = _TOKEN_BEFORE_RE.search(text, max(0, dot - 24), dot)
+    if not m:
+        return False
+    token = m.group(1).lower().strip("’'-")
+    if not token:
+        return False
+    if token in ABBREVIATIONS:
+        return True
+    if len(token) == 1 and token.isalpha():  # an initial: "J. Smith", "U. S."
+        return True
+    # Dotted acronyms such as "U.S" or "a.k.a": single letters between dots.
+    return bool(re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", token))
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` into sentence spans, trimmed of surrounding white space.
+
+    A sentence ends at ``.``, ``!``, ``?`` or an ellipsis followed by white space, unless the full
+    stop closes a known abbreviation or an initial. A missing space ("end.Next") does not split:
+    that is a spacing error for the spacing rules to report, not a sentence boundary.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for m in _SENT_END_RE.finditer(text, start, end):
+        punct = text[m.start()]
+        if punct == "." and m.end() - m.start() == 1 and is_abbreviation(text, m.start()):
+            continue
+        spans.append((pos, m.end()))
+        pos = m.end()
+    spans.append((pos, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Word matches in ``text[start:end]``."""
+    return WORD_RE.finditer(text, start, len(text) if end is None else end)
