@@ -58,6 +58,13 @@ class Rule:
         """Per-file metrics to report beside the findings (e.g. provenance counts); default none."""
         return None
 
+    def notices(self) -> Iterable[str]:
+        """Lines to tell the user once per run, after linting (e.g. "grammar checks skipped: …")."""
+        return ()
+
+    def close(self) -> None:
+        """Release run-level resources (a server the rule started); called once after the run."""
+
     # ---------------------------------------------------------------- documentation
     @classmethod
     def doc(cls) -> str:
