@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
 from .config import Settings
-from .document import Document
+from .document import Document, LineIndex
 from .finding import Family, Finding, Severity, Violation
 from .rules.base import Rule
 from .suppress import Suppressions, parse_suppressions
@@ -34,7 +34,11 @@ class FileResult:
     notices: list[str] = field(default_factory=list)  # informational lines (e.g. a skipped binary)
     skipped: bool = False
     fixed: int = 0  # fixes applied by --fix
-    text: str | None = None  # the linted text (kept only when a reporter or fixer needs it)
+    diff: str | None = None  # with --diff: what --fix would change, as a unified diff
+    lines: LineIndex | None = None  # offsets -> line/column, for fix edits in reports
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset) if self.lines is not None else (1, 1)
 
 
 def instantiate(rule_classes: Sequence[type[Rule]], settings: Settings) -> list[Rule]:
@@ -78,7 +82,7 @@ def lint_document(
 ) -> FileResult:
     """Run ``rules`` over ``doc``; return its findings sorted by position."""
     settings = settings or Settings()
-    result = FileResult(path=doc.path or "<text>")
+    result = FileResult(path=doc.path or "<text>", lines=doc.lines)
     sup = suppressions if suppressions is not None else parse_suppressions(doc.text, doc.format)
     seen: set[tuple[str, int, int]] = set()
     n = len(doc.text)
