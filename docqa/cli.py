@@ -112,7 +112,7 @@ def _per_file_ignores(settings, display: str) -> tuple[str, ...]:
         pass
     codes: list[str] = []
     for glob, selectors in settings.per_file_ignores.items():
-        if pathspec.PathSpec.from_lines("gitwildmatch", [glob]).match_file(rel):
+        if pathspec.GitIgnoreSpec.from_lines([glob]).match_file(rel):
             codes.extend(s.upper() for s in selectors)
     return tuple(codes)
 
@@ -201,7 +201,7 @@ def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, uns
         diffs = "".join(r.diff for r in results if r.diff)
         _emit(diffs, output_file)
     else:
-        _emit(reporter.render(run), output_file)
+        _emit(reporter.render(run), output_file, reporter.color)
     if not quiet:
         for r in results:
             for note in r.notices:
@@ -218,9 +218,9 @@ def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, uns
     sys.exit(1 if failing and not exit_zero else 0)
 
 
-def _emit(text: str, output_file: Path | None) -> None:
+def _emit(text: str, output_file: Path | None, color: bool = False) -> None:
     if output_file is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)  # click strips ANSI codes off a TTY unless told
         return
     try:
         output_file.write_text(text, encoding="utf-8")
@@ -229,7 +229,7 @@ def _emit(text: str, output_file: Path | None) -> None:
 
 
 @cli.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False))
 def rules_cmd(fmt, config):
     """List every rule: code, name, family, default severity, summary (off-by-default ones too)."""
@@ -244,6 +244,14 @@ def rules_cmd(fmt, config):
              "default_enabled": r.default_enabled, "fixable": r.fixable, "summary": r.summary()}
             for r in rows
         ], indent=2))
+        return
+    if fmt == "markdown":
+        click.echo("| code | name | family | severity | default | fix | summary |")
+        click.echo("|---|---|---|---|---|---|---|")
+        for r in rows:
+            summary = r.summary().replace("|", "\\|")
+            click.echo(f"| {r.code} | {r.name} | {r.family.value} | {r.severity.value} | "
+                       f"{'on' if r.default_enabled else 'off'} | {'yes' if r.fixable else ''} | {summary} |")
         return
     for r in rows:
         on = "+" if r.default_enabled else "-"

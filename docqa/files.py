@@ -114,7 +114,7 @@ def discover(
     import pathspec
 
     root = (root or Path.cwd()).resolve()
-    spec = pathspec.PathSpec.from_lines("gitwildmatch", list(exclude))
+    spec = pathspec.GitIgnoreSpec.from_lines(list(exclude))
     exts = {e.lower() for e in extensions}
     seen: set[Path] = set()
     out: list[tuple[Path, str]] = []

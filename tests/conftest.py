@@ -1,0 +1,46 @@
+"""Shared fixtures: running the real CLI, in-process (click's runner) or as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_SPAMMY = next(SEEDS.glob("004_*.txt"))
+SEED_CLEAN = next(SEEDS.glob("000_*.txt"))
+
+
+@pytest.fixture
+def cli(monkeypatch, tmp_path):
+    """Run ``docqa`` in-process in ``tmp_path`` (no config above it is picked up by accident)."""
+    from docqa.cli import cli as group
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DOCQA_LANGUAGETOOL_URL", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+    def run(*args: str, input: str | None = None):
+        return CliRunner().invoke(group, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return run
+
+
+def run_docqa(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 120):
+    """Run ``python -m docqa`` as a real subprocess."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("DOCQA_LANGUAGETOOL_URL", "FORCE_COLOR")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "docqa", *map(str, args)],
+        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+def json_output(result) -> dict:
+    return json.loads(result.output if hasattr(result, "output") else result.stdout)

@@ -1,0 +1,70 @@
+"""A third-party plugin distribution registered under ``docqa.rules`` is discovered and run."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from conftest import run_docqa
+
+PLUGIN = '''
+from docqa.finding import Family, Violation
+from docqa.rules.base import Rule
+
+
+class NoLorem(Rule):
+    """Placeholder text left in a document.
+
+    Flagged:
+        Lorem ipsum dolor.
+
+    Clean:
+        Real text.
+    """
+
+    code = "LOR001"
+    name = "no-lorem"
+    family = Family.BOILERPLATE
+
+    def check(self, doc):
+        at = doc.text.find("Lorem ipsum")
+        if at >= 0:
+            yield Violation(at, at + 11, "placeholder text 'Lorem ipsum'")
+'''
+
+
+def make_plugin(site):
+    """A minimal installed distribution: a module plus its .dist-info with an entry point."""
+    (site / "docqa_lorem.py").write_text(PLUGIN)
+    info = site / "docqa_lorem-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: docqa-lorem\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[docqa.rules]\nlorem = docqa_lorem:NoLorem\n")
+
+
+def test_plugin_rule_is_listed_and_runs(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    make_plugin(site)
+    (tmp_path / "doc.md").write_text("# T\n\nLorem ipsum dolor.\n")
+    env = {"PYTHONPATH": str(site)}
+    listing = run_docqa("rules", cwd=tmp_path, env=env)
+    assert "LOR001" in listing.stdout and "no-lorem" in listing.stdout
+    proc = run_docqa("lint", "--format", "json", "doc.md", cwd=tmp_path, env=env)
+    assert proc.returncode == 1, proc.stderr
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    assert [(f["code"], f["line"], f["column"]) for f in findings if f["code"] == "LOR001"] == [("LOR001", 3, 1)]
+    # without the distribution on the path, the rule is gone
+    assert "LOR001" not in run_docqa("rules", cwd=tmp_path).stdout
+
+
+def test_broken_plugin_is_a_clear_error(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    make_plugin(site)
+    (site / "docqa_lorem.py").write_text("raise ImportError('missing dependency xyz')\n")
+    (tmp_path / "doc.md").write_text("Fine.\n")
+    proc = run_docqa("lint", "doc.md", cwd=tmp_path, env={"PYTHONPATH": str(site)})
+    assert proc.returncode == 2
+    assert "plugin entry point 'lorem'" in proc.stderr and "missing dependency xyz" in proc.stderr
+    assert "Traceback" not in proc.stderr
