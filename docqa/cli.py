@@ -152,9 +152,15 @@ def cli() -> None:
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Config file (default: nearest .docqa.toml or pyproject.toml with [tool.docqa]).")
 @click.option("--languagetool-url", metavar="URL", envvar="DOCQA_LANGUAGETOOL_URL", help="LanguageTool server for grammar checks [env: DOCQA_LANGUAGETOOL_URL].")
 @click.option("-o", "--output-file", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to this file instead of standard output.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Parallel worker processes (default 0: one per CPU).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False), help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(path_type=Path, dir_okay=False), help="Record the current findings in this baseline file (and exit 0).")
+@click.option("--diff-base", metavar="REV", help="Report only findings on lines added or changed since git revision REV.")
 @click.option("--help-formats", is_flag=True, help="List the output formats and exit.")
 def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, unsafe_fixes, diff,
-         quiet, no_color, config, languagetool_url, output_file, help_formats):
+         quiet, no_color, config, languagetool_url, output_file, jobs, no_cache, baseline,
+         write_baseline, diff_base, help_formats):
     """Lint files and directories (default: the current directory).
 
     Directories are searched for .txt, .md, .markdown and .rst files. Exit status: 0 clean,
@@ -162,7 +168,7 @@ def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, uns
     """
     from .finding import Severity
     from .reporters import RunReport, available, get_reporter
-    from .runner import Job, lint_file
+    from .runner import Job, run_files
 
     if help_formats:
         click.echo("\n".join(available()))
@@ -182,17 +188,40 @@ def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, uns
         settings = replace(settings, ignore=settings.ignore + _split(ignore))
     registry, rules = build_rules(settings)
     files = _discover(list(paths), settings)
-    job = Job(rules=rules, settings=settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    job = Job(rules=rules, settings=settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+              use_cache=not no_cache and not (fix or diff))
+    work = [(p, d, _per_file_ignores(settings, d)) for p, d in files]
+    reporter = reporter_cls(color=_use_color(no_color or output_file is not None))
 
     try:
-        results = [lint_file(p, d, job, _per_file_ignores(settings, d)) for p, d in files]
+        results = run_files(work, job, jobs=jobs, progress=not reporter.machine and not quiet)
     finally:
         notices = []
         for rule in rules:
             notices.extend(rule.notices())
             rule.close()
 
-    reporter = reporter_cls(color=_use_color(no_color or output_file is not None))
+    if diff_base:
+        from .gitdiff import GitDiffError, filter_changed_lines
+
+        try:
+            results = filter_changed_lines(results, diff_base, Path(settings.root))
+        except GitDiffError as exc:
+            raise DocqaError(str(exc)) from None
+    if write_baseline:
+        from .baseline import write_baseline as write_bl
+
+        write_bl(write_baseline, results)
+        click.echo(f"docqa: wrote {sum(len(r.findings) for r in results)} findings to baseline {write_baseline}", err=True)
+        sys.exit(0)
+    if baseline:
+        from .baseline import BaselineError, apply_baseline
+
+        try:
+            results = apply_baseline(baseline, results)
+        except BaselineError as exc:
+            raise DocqaError(str(exc)) from None
+
     if not reporter.machine:
         reporter.quiet = quiet  # type: ignore[attr-defined]
     run = RunReport(results=results, version=__version__, rules=[type(r) for r in rules],

@@ -110,7 +110,36 @@ def lint_document(
             severity = settings.severity.get(rule.code) or v.severity or rule.severity
             result.findings.append(make_finding(doc, rule, v, start, end, severity))
     result.findings.sort(key=Finding.sort_key)
+    result.findings = _with_fingerprints(doc.text, result.findings)
     return result
+
+
+_CONTEXT = 32
+
+
+def fingerprint_of(text: str, code: str, start: int, end: int) -> str:
+    """A hash of the rule, the flagged text and up to 32 characters on each side, with white space
+    folded, so that moving a finding to another line (or re-wrapping it) keeps its identity."""
+    import hashlib
+
+    def fold(s: str) -> str:
+        return " ".join(s.split())
+
+    parts = (code, fold(text[max(0, start - _CONTEXT):start]), fold(text[start:end]), fold(text[end:end + _CONTEXT]))
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def _with_fingerprints(text: str, findings: list[Finding]) -> list[Finding]:
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        base = fingerprint_of(text, f.code, f.start, f.end)
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out.append(replace(f, fingerprint=base if n == 0 else f"{base}:{n}"))
+    return out
 
 
 def make_finding(doc: Document, rule: Rule | type[Rule], v: Violation, start: int, end: int, severity: Severity) -> Finding:

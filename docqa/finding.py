@@ -115,6 +115,9 @@ class Finding:
     end_column: int  # exclusive
     fix: Fix | None = None
     data: Mapping[str, Any] = field(default_factory=dict)
+    #: Identity that survives edits elsewhere in the file: rule, flagged text and its neighbourhood
+    #: (never the line number), plus an occurrence count for repeats. Set by the engine.
+    fingerprint: str = ""
 
     @property
     def fixable(self) -> bool:

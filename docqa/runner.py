@@ -31,7 +31,14 @@ class Job:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False  # compute fixes, show them as a diff, write nothing
-    per_file_ignores: dict[str, tuple[str, ...]] | None = None
+    use_cache: bool = False
+
+
+def run_files(
+    work: Sequence[tuple[Path, str, Sequence[str]]], job: Job, *, jobs: int = 0, progress: bool = False
+) -> list[FileResult]:
+    """Lint ``(path, display, ignore_codes)`` items; results come back in input order."""
+    return [lint_file(path, display, job, ignore) for path, display, ignore in work]
 
 
 def lint_file(path: Path, display: str, job: Job, ignore_codes: Sequence[str] = ()) -> FileResult:
