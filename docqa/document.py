@@ -62,6 +62,21 @@ class LineIndex:
         self._starts = textutil.line_starts(text)
         self._len = len(text)
 
+    @classmethod
+    def from_starts(cls, starts: list[int], length: int) -> "LineIndex":
+        """Rebuild an index from :attr:`starts` (e.g. from the cache) without the text."""
+        index = cls.__new__(cls)
+        index._starts, index._len = list(starts), length
+        return index
+
+    @property
+    def starts(self) -> list[int]:
+        return self._starts
+
+    @property
+    def length(self) -> int:
+        return self._len
+
     @property
     def line_count(self) -> int:
         return len(self._starts)

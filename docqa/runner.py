@@ -6,9 +6,12 @@ run, a process pool and the cache.
 
 from __future__ import annotations
 
+import os
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from .config import Settings
 from .document import parse
@@ -37,8 +40,120 @@ class Job:
 def run_files(
     work: Sequence[tuple[Path, str, Sequence[str]]], job: Job, *, jobs: int = 0, progress: bool = False
 ) -> list[FileResult]:
-    """Lint ``(path, display, ignore_codes)`` items; results come back in input order."""
-    return [lint_file(path, display, job, ignore) for path, display, ignore in work]
+    """Lint ``(path, display, ignore_codes)`` items; results come back in input order.
+
+    Cached results are looked up first (by content hash); the rest are linted in ``jobs`` worker
+    processes (0: one per CPU) when there are enough files to pay for the pool, else serially.
+    The output is identical whatever ``jobs`` is.
+    """
+    results: list[FileResult | None] = [None] * len(work)
+    cache = _open_cache(job) if job.use_cache else None
+    keys: dict[int, str] = {}
+    pending: list[int] = []
+    for i, (path, display, ignore) in enumerate(work):
+        if cache is not None:
+            key = _cache_key(path, display, ignore, job.settings.max_file_size)
+            if key is not None:
+                keys[i] = key
+                hit = cache.get(key, display)
+                if hit is not None:
+                    results[i] = hit
+                    continue
+        pending.append(i)
+
+    workers = jobs or _cpu_count()
+    items = [work[i] for i in pending]
+    with _progress(progress and len(items) >= PROGRESS_MIN_FILES, len(items)) as bar:
+        if workers > 1 and len(items) >= PARALLEL_MIN_FILES and _can_fork():
+            linted = _parallel(items, job, workers)
+        else:
+            linted = (lint_file(p, d, job, ign) for p, d, ign in items)
+        for i, result in zip(pending, linted):
+            results[i] = result
+            bar.update(1)
+            if i in keys and _cacheable(result):
+                cache.put(keys[i], result)
+    if cache is not None:
+        cache.save()
+    return results  # type: ignore[return-value]
+
+
+PARALLEL_MIN_FILES = 4
+PROGRESS_MIN_FILES = 50
+_WORKER_JOB: Job | None = None
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _parallel(items, job: Job, workers: int) -> Iterator[FileResult]:
+    """Lint in forked workers that inherit the parent's rules (no pickling of rules, no re-import)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER_JOB
+    _WORKER_JOB = job
+    chunk = max(1, min(64, len(items) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        yield from pool.map(_lint_in_worker, items, chunksize=chunk)
+
+
+def _lint_in_worker(item) -> FileResult:
+    path, display, ignore = item
+    assert _WORKER_JOB is not None
+    return lint_file(path, display, _WORKER_JOB, ignore)
+
+
+def _open_cache(job: Job):
+    from .cache import ResultCache, config_key, default_dir
+
+    configured = job.settings.cache_dir or os.environ.get("DOCQA_CACHE_DIR")
+    directory = Path(configured) if configured else default_dir()
+    if not directory.is_absolute():
+        directory = Path(job.settings.root) / directory
+    return ResultCache(directory, config_key(job.settings, job.rules))
+
+
+def _cache_key(path: Path, display: str, ignore: Sequence[str], max_size: int) -> str | None:
+    from .cache import entry_key
+
+    try:
+        if path.stat().st_size > max_size:
+            return None
+        return entry_key(path.read_bytes(), display, ignore)
+    except OSError:
+        return None
+
+
+def _cacheable(result: FileResult) -> bool:
+    return not result.skipped and not any(f.code in ("DQA001", "DQA002") for f in result.findings)
+
+
+@contextmanager
+def _progress(show: bool, total: int):
+    """A progress bar on stderr, only when asked for and stderr is a terminal."""
+    if not (show and sys.stderr.isatty()):
+        yield _NoBar()
+        return
+    import click
+
+    with click.progressbar(length=total, label="docqa", file=sys.stderr, show_pos=True) as bar:
+        yield bar
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
 
 
 def lint_file(path: Path, display: str, job: Job, ignore_codes: Sequence[str] = ()) -> FileResult:

@@ -17,6 +17,12 @@ SEED_SPAMMY = next(SEEDS.glob("004_*.txt"))
 SEED_CLEAN = next(SEEDS.glob("000_*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    """Never read or write the user's real cache from a test (subprocesses inherit the variable)."""
+    monkeypatch.setenv("DOCQA_CACHE_DIR", str(tmp_path_factory.mktemp("docqa-cache")))
+
+
 @pytest.fixture
 def cli(monkeypatch, tmp_path):
     """Run ``docqa`` in-process in ``tmp_path`` (no config above it is picked up by accident)."""

@@ -1,0 +1,149 @@
+"""The result cache: a file's findings, keyed by its content hash and the effective configuration.
+
+One JSON index per configuration (docqa version, settings, selected rules and their options, rule
+pack contents) lives under the user cache directory, or ``cache-dir`` from the config. An entry is
+keyed by the BLAKE2 hash of the file's bytes plus what else changes the result for that file (its
+format and per-file ignores). Entries are validated when read; a corrupt, foreign or stale index is
+ignored and rebuilt, never trusted. Writes are atomic (temporary file, then rename).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from . import __version__
+from .document import LineIndex
+from .engine import FileResult
+from .finding import Applicability, Edit, Finding, Fix, Severity
+
+FORMAT_VERSION = 1
+MAX_ENTRIES = 100_000
+
+
+def default_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("docqa", appauthor=False))
+
+
+def config_key(settings, rules: Sequence[Any]) -> str:
+    """A hash of everything besides a file's bytes that can change its findings."""
+    payload = {
+        "docqa": __version__,
+        "format": FORMAT_VERSION,
+        "settings": {
+            k: v for k, v in asdict(settings).items()
+            if k not in ("source", "root", "cache_dir", "exclude", "extend_exclude", "extensions", "per_file_ignores")
+        },
+        "rules": [(r.code, type(r).__module__, type(r).__qualname__, sorted(r.opts.items(), key=str)) for r in rules],
+        "packs": _pack_digest(settings),
+    }
+    blob = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:40]
+
+
+def _pack_digest(settings) -> str:
+    h = hashlib.sha256()
+    for entry in settings.rule_packs:
+        p = Path(entry) if Path(entry).is_absolute() else Path(settings.root) / entry
+        files = sorted(p.rglob("*.y*ml")) if p.is_dir() else [p]
+        for f in files:
+            try:
+                h.update(f.read_bytes())
+            except OSError:
+                h.update(b"missing:" + str(f).encode())
+    return h.hexdigest()
+
+
+def entry_key(raw: bytes, display: str, ignore_codes: Iterable[str]) -> str:
+    suffix = Path(display).suffix.lower()
+    h = hashlib.blake2b(raw, digest_size=20)
+    h.update(b"\x00" + suffix.encode() + b"\x00" + ",".join(sorted(ignore_codes)).encode())
+    return h.hexdigest()
+
+
+class ResultCache:
+    """A dict-like view of one configuration's index; :meth:`save` writes new entries back."""
+
+    def __init__(self, directory: Path, key: str) -> None:
+        self.path = directory / f"results-{key}.json"
+        self.key = key
+        self._entries: dict[str, dict] = {}
+        self._new: dict[str, dict] = {}
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("key") == self.key and isinstance(data.get("entries"), dict):
+            self._entries = data["entries"]
+
+    def get(self, key: str, display: str) -> FileResult | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        try:
+            return result_from_dict(entry, display)
+        except (KeyError, TypeError, ValueError):  # corrupt entry: ignore, relint
+            self._entries.pop(key, None)
+            return None
+
+    def put(self, key: str, result: FileResult) -> None:
+        self._new[key] = result_to_dict(result)
+
+    def save(self) -> None:
+        if not self._new:
+            return
+        entries = {**self._entries, **self._new}
+        if len(entries) > MAX_ENTRIES:
+            entries = dict(list(entries.items())[-MAX_ENTRIES:])
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".results-", dir=self.path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"key": self.key, "entries": entries}, fh, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs speed
+
+
+_FINDING_FIELDS = [f.name for f in fields(Finding)]
+
+
+def result_to_dict(r: FileResult) -> dict:
+    findings = []
+    for f in r.findings:
+        d = {name: getattr(f, name) for name in _FINDING_FIELDS}
+        d["severity"] = f.severity.value
+        d["data"] = dict(f.data)
+        d["fix"] = None if f.fix is None else {
+            "applicability": f.fix.applicability.value,
+            "edits": [[e.start, e.end, e.content] for e in f.fix.edits],
+        }
+        findings.append(d)
+    lines = r.lines if r.lines is not None and any(f.fix for f in r.findings) else None
+    return {
+        "findings": findings, "metrics": r.metrics, "notices": r.notices,
+        "lines": None if lines is None else [lines.starts, lines.length],
+    }
+
+
+def result_from_dict(d: dict, display: str) -> FileResult:
+    findings = []
+    for f in d["findings"]:
+        fix = None
+        if f["fix"] is not None:
+            fix = Fix(tuple(Edit(int(s), int(e), str(c)) for s, e, c in f["fix"]["edits"]),
+                      Applicability(f["fix"]["applicability"]))
+        findings.append(Finding(**{**f, "severity": Severity(f["severity"]), "fix": fix}))
+    lines = None if d["lines"] is None else LineIndex.from_starts(d["lines"][0], d["lines"][1])
+    return FileResult(path=display, findings=findings, metrics=dict(d["metrics"]),
+                      notices=list(d["notices"]), lines=lines)
