@@ -1,5 +1,163 @@
-"""Readability rules (family ``readability``)."""
+"""Readability rules (family ``readability``): textstat metrics per section, reported as information.
+
+textstat is pinned to 0.7.8: later versions fetch NLTK data on first use, which docqa must never do.
+Metrics are computed on the prose of a span only (paragraphs and list items; code, URLs and
+markup removed), with a full stop added to blocks that lack one so that list items and headings
+do not merge into one endless sentence.
+"""
 
 from __future__ import annotations
 
-RULES: list = []
+import re
+from typing import Any, Callable, Iterator, Mapping
+
+from ..document import Document, NodeKind
+from ..finding import Family, Severity, Violation
+from .base import Rule
+
+_TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _metrics() -> dict[str, Callable[[str], float]]:
+    import textstat
+
+    return {
+        "flesch_reading_ease": textstat.flesch_reading_ease,
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
+        "gunning_fog": textstat.gunning_fog,
+        "smog_index": textstat.smog_index,
+        "coleman_liau_index": textstat.coleman_liau_index,
+        "automated_readability_index": textstat.automated_readability_index,
+        "dale_chall_readability_score": textstat.dale_chall_readability_score,
+    }
+
+
+def measure(metric: str, text: str) -> float:
+    """The textstat ``metric`` of ``text`` (one of the names in the pack schema)."""
+    return float(_metrics()[metric](text))
+
+
+def prose_text(doc: Document, start: int = 0, end: int | None = None) -> str:
+    """The prose between ``start`` and ``end``: paragraphs and list items, non-prose spans removed."""
+    end = len(doc.text) if end is None else end
+    parts = []
+    for b in doc.paragraphs:
+        if b.start < start or b.end > end:
+            continue
+        pieces, pos = [], b.start
+        for s, e in doc.ignored:
+            if e <= b.start or s >= b.end:
+                continue
+            pieces.append(doc.text[pos:max(s, pos)])
+            pos = max(pos, e)
+        pieces.append(doc.text[pos:b.end])
+        text = " ".join("".join(pieces).split())
+        if text:
+            parts.append(text if _TERMINAL_RE.search(text) else text + ".")
+    return "\n".join(parts)
+
+
+def text_stats(doc: Document, start: int = 0, end: int | None = None) -> dict[str, Any]:
+    """Words, sentences, Flesch reading ease and Flesch-Kincaid grade of the prose in a span."""
+    text = prose_text(doc, start, end)
+    end = len(doc.text) if end is None else end
+    words = sum(1 for b in doc.paragraphs if b.start >= start and b.end <= end for _ in doc.words(b))
+    sentences = sum(1 for s in doc.sentences if s.start >= start and s.end <= end)
+    if not text.strip():
+        return {"words": words, "sentences": sentences, "reading_ease": None, "grade": None}
+    return {
+        "words": words,
+        "sentences": sentences,
+        "reading_ease": round(measure("flesch_reading_ease", text), 1),
+        "grade": round(measure("flesch_kincaid_grade", text), 1),
+    }
+
+
+def section_scores(doc: Document) -> list[tuple[Any, str, int, float, float]]:
+    """``(section, prose, words, reading ease, grade)`` for each section with prose (cached)."""
+    cached = doc.cache.get("readability.sections")
+    if cached is not None:
+        return cached
+    from .structure import sections
+
+    out = []
+    for sec in sections(doc):
+        text = prose_text(doc, sec.start, sec.end)
+        words = len(text.split())
+        if not words:
+            continue
+        out.append((sec, text, words, measure("flesch_reading_ease", text), measure("flesch_kincaid_grade", text)))
+    doc.cache["readability.sections"] = out
+    return out
+
+
+def _where(doc: Document, sec: Any) -> str:
+    if sec.heading is not None:
+        return f"section {doc.slice(sec.heading)!r}"
+    return "the text before the first heading"
+
+
+class SectionGradeLevel(Rule):
+    """A section needs a high school grade beyond the threshold to read (Flesch-Kincaid grade).
+
+    Reported as information: a dense section may be right for its readers. The threshold
+    (``max_grade``) and the smallest section measured (``min_words``) are options.
+
+    Flagged:
+        Notes\\n\\nNotwithstanding considerable methodological heterogeneity, contemporaneous epidemiological investigations consistently demonstrate statistically significant associations between socioeconomic deprivation and cardiovascular morbidity, particularly among institutionalized populations experiencing multidimensional vulnerability. Comprehensive longitudinal characterization of these interdependencies necessitates interdisciplinary collaboration. Institutional accountability mechanisms remain inadequately operationalized notwithstanding repeated recommendations.
+    Clean:
+        Notes\\n\\nThe cat sat on the mat. It was warm. The dog came in and lay down too. Then they both fell asleep in the sun. Nobody woke them until tea time, when the rain began to fall on the roof.
+    """
+
+    code = "RDB001"
+    name = "section-grade-level"
+    family = Family.READABILITY
+    severity = Severity.INFO
+    prose_only = False
+    options = {"max_grade": 17.0, "min_words": 40}
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        limit = float(self.opts["max_grade"])
+        for sec, _, words, ease, grade in section_scores(doc):
+            if words >= int(self.opts["min_words"]) and grade > limit:
+                yield Violation(
+                    sec.start, sec.end,
+                    f"{_where(doc, sec)} reads at grade {grade:.1f} (Flesch-Kincaid; threshold {limit:g}) over {words} words",
+                    data={"grade": round(grade, 2), "reading_ease": round(ease, 2), "words": words, "threshold": limit},
+                )
+
+    def summarize(self, doc: Document) -> Mapping[str, Any] | None:
+        return text_stats(doc)
+
+
+class SectionReadingEase(Rule):
+    """A section's Flesch reading ease is below the threshold (very hard to read).
+
+    Reported as information. The threshold (``min_ease``, on the 0-100 Flesch scale where 30 and
+    below is "very difficult") and the smallest section measured (``min_words``) are options.
+
+    Flagged:
+        Notes\\n\\nNotwithstanding considerable methodological heterogeneity, contemporaneous epidemiological investigations consistently demonstrate statistically significant associations between socioeconomic deprivation and cardiovascular morbidity, particularly among institutionalized populations experiencing multidimensional vulnerability. Comprehensive longitudinal characterization of these interdependencies necessitates interdisciplinary collaboration. Institutional accountability mechanisms remain inadequately operationalized notwithstanding repeated recommendations.
+    Clean:
+        Notes\\n\\nThe cat sat on the mat. It was warm. The dog came in and lay down too. Then they both fell asleep in the sun. Nobody woke them until tea time, when the rain began to fall on the roof.
+    """
+
+    code = "RDB002"
+    name = "section-reading-ease"
+    family = Family.READABILITY
+    severity = Severity.INFO
+    prose_only = False
+    options = {"min_ease": 20.0, "min_words": 40}
+
+    def check(self, doc: Document) -> Iterator[Violation]:
+        limit = float(self.opts["min_ease"])
+        for sec, _, words, ease, grade in section_scores(doc):
+            if words >= int(self.opts["min_words"]) and ease < limit:
+                yield Violation(
+                    sec.start, sec.end,
+                    f"{_where(doc, sec)} has Flesch reading ease {ease:.1f} (threshold {limit:g}; 30 and below is very difficult) over {words} words",
+                    data={"reading_ease": round(ease, 2), "grade": round(grade, 2), "words": words, "threshold": limit},
+                )
+
+
+RULES: list = [SectionGradeLevel, SectionReadingEase]
