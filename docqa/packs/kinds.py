@@ -143,7 +143,9 @@ def compile_pattern(pattern: str, ignorecase: bool, key: tuple[str | int, ...]) 
 
 def phrase_regex(phrase: str) -> str:
     """A literal phrase as a regex: flexible white space, either apostrophe, word boundaries at word edges."""
-    body = r"\s+".join(regex.escape(w).replace("'", "['’]").replace("’", "['’]") for w in phrase.split())
+    body = r"\s+".join(
+        "".join("['’]" if ch in "'’" else regex.escape(ch) for ch in word) for word in phrase.split()
+    )
     head = r"(?<!\w)" if phrase[:1].isalnum() else ""
     tail = r"(?!\w)" if phrase[-1:].isalnum() else ""
     return head + body + tail

@@ -87,14 +87,14 @@ def callout_label(doc: Document, node: Node, neighbours: list[Node]) -> Label | 
     if lab is None or lab.mark == "!":
         return None
     words = lab.text.split()
-    lower = [w.lower().strip("’'") for w in words]
+    lower = [w.lower() for w in words]
     # Definition lists and Q&A transcripts label every block: an isolated label is a call-out box.
     for other in neighbours:
         if label_at(doc, other) is not None:
             return None
     if any(any(c.isdigit() for c in w) for w in words):
         return None
-    if min(zipf(w) for w in lower) < 3.3:
+    if min(zipf(stem(w)) for w in words) < 3.3:
         return None  # a rare word or a name: a term being defined, a place, a speaker
     rest = doc.text[lab.end:node.end].strip()
     if len(rest.split()) < 4 or rest[:1] in "\"“‘'":
@@ -302,6 +302,17 @@ def score_filler(doc: Document, start: int, end: int) -> FillerScore | None:
                        restated, new, round(score, 3))
 
 
+def deletion(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete to remove ``text[start:end]`` with one of the spaces around it."""
+    cut = end
+    while cut < len(text) and text[cut] in " \t":
+        cut += 1
+    if cut == end:  # last on its line: take the space before it instead
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+    return start, cut
+
+
 class FillerSentence(Rule):
     """A filler sentence: a generic evaluation that restates keywords and says nothing concrete.
 
@@ -335,14 +346,11 @@ class FillerSentence(Rule):
                 found = score_filler(doc, start, end)
                 if found is None or found.score < bar:
                     continue
-                cut = end
-                while cut < len(doc.text) and doc.text[cut] in " \t":
-                    cut += 1
                 yield Violation(
                     start, end,
                     f"filler sentence: {found.evidence()} (score {found.score:.2f}); "
                     "state the fact it stands for, or delete it",
-                    fix=Fix.replace(start, cut, "", safe=False),
+                    fix=Fix.replace(*deletion(doc.text, start, end), "", safe=False),
                     data={"score": found.score, "subject": found.subject, "predicate": found.predicate,
                           "restated": found.restated, "new_words": found.new, "words": found.words},
                 )

@@ -104,9 +104,9 @@ class SectionGradeLevel(Rule):
     (``max_grade``) and the smallest section measured (``min_words``) are options.
 
     Flagged:
-        Notes\\n\\nNotwithstanding considerable methodological heterogeneity, contemporaneous epidemiological investigations consistently demonstrate statistically significant associations between socioeconomic deprivation and cardiovascular morbidity, particularly among institutionalized populations experiencing multidimensional vulnerability. Comprehensive longitudinal characterization of these interdependencies necessitates interdisciplinary collaboration. Institutional accountability mechanisms remain inadequately operationalized notwithstanding repeated recommendations.
+        Notes\\n\\nNotwithstanding considerable methodological heterogeneity, contemporaneous epidemiological investigations consistently demonstrate statistically significant associations between socioeconomic deprivation and cardiovascular morbidity, particularly among institutionalized populations experiencing multidimensional vulnerability. Comprehensive longitudinal characterization of these interdependencies necessitates interdisciplinary collaboration. Institutional accountability mechanisms remain inadequately operationalized notwithstanding repeated recommendations. Consequently, policymakers confronting intersecting socioeconomic inequalities must prioritize evidence-based interventions emphasizing preventative infrastructure, community-oriented rehabilitation, and multisectoral coordination. Nevertheless, implementation heterogeneity, administrative fragmentation, and insufficiently standardized evaluation methodologies substantially complicate comparative effectiveness determinations across jurisdictions characterized by divergent institutional architectures. Additionally, disproportionate representation of economically disadvantaged communities within longitudinal cohorts necessitates methodologically sophisticated adjustments.
     Clean:
-        Notes\\n\\nThe cat sat on the mat. It was warm. The dog came in and lay down too. Then they both fell asleep in the sun. Nobody woke them until tea time, when the rain began to fall on the roof.
+        Notes\\n\\nThe cat sat on the mat. It was warm. The dog came in and lay down too. Then they both fell asleep in the sun. Nobody woke them until tea time, when the rain began to fall on the roof. The children came home from school and ran into the garden. They played with the dog until it got dark. Then Mum called them in for dinner. We had soup and bread. After that we read a book by the fire and went to bed early because we were tired.
     """
 
     code = "RDB001"
@@ -114,7 +114,7 @@ class SectionGradeLevel(Rule):
     family = Family.READABILITY
     severity = Severity.INFO
     prose_only = False
-    options = {"max_grade": 17.0, "min_words": 40}
+    options = {"max_grade": 18.0, "min_words": 80}
 
     def check(self, doc: Document) -> Iterator[Violation]:
         limit = float(self.opts["max_grade"])
@@ -137,9 +137,9 @@ class SectionReadingEase(Rule):
     below is "very difficult") and the smallest section measured (``min_words``) are options.
 
     Flagged:
-        Notes\\n\\nNotwithstanding considerable methodological heterogeneity, contemporaneous epidemiological investigations consistently demonstrate statistically significant associations between socioeconomic deprivation and cardiovascular morbidity, particularly among institutionalized populations experiencing multidimensional vulnerability. Comprehensive longitudinal characterization of these interdependencies necessitates interdisciplinary collaboration. Institutional accountability mechanisms remain inadequately operationalized notwithstanding repeated recommendations.
+        Notes\\n\\nNotwithstanding considerable methodological heterogeneity, contemporaneous epidemiological investigations consistently demonstrate statistically significant associations between socioeconomic deprivation and cardiovascular morbidity, particularly among institutionalized populations experiencing multidimensional vulnerability. Comprehensive longitudinal characterization of these interdependencies necessitates interdisciplinary collaboration. Institutional accountability mechanisms remain inadequately operationalized notwithstanding repeated recommendations. Consequently, policymakers confronting intersecting socioeconomic inequalities must prioritize evidence-based interventions emphasizing preventative infrastructure, community-oriented rehabilitation, and multisectoral coordination. Nevertheless, implementation heterogeneity, administrative fragmentation, and insufficiently standardized evaluation methodologies substantially complicate comparative effectiveness determinations across jurisdictions characterized by divergent institutional architectures. Additionally, disproportionate representation of economically disadvantaged communities within longitudinal cohorts necessitates methodologically sophisticated adjustments.
     Clean:
-        Notes\\n\\nThe cat sat on the mat. It was warm. The dog came in and lay down too. Then they both fell asleep in the sun. Nobody woke them until tea time, when the rain began to fall on the roof.
+        Notes\\n\\nThe cat sat on the mat. It was warm. The dog came in and lay down too. Then they both fell asleep in the sun. Nobody woke them until tea time, when the rain began to fall on the roof. The children came home from school and ran into the garden. They played with the dog until it got dark. Then Mum called them in for dinner. We had soup and bread. After that we read a book by the fire and went to bed early because we were tired.
     """
 
     code = "RDB002"
@@ -147,7 +147,7 @@ class SectionReadingEase(Rule):
     family = Family.READABILITY
     severity = Severity.INFO
     prose_only = False
-    options = {"min_ease": 20.0, "min_words": 40}
+    options = {"min_ease": 10.0, "min_words": 80}
 
     def check(self, doc: Document) -> Iterator[Violation]:
         limit = float(self.opts["min_ease"])

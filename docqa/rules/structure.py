@@ -15,6 +15,7 @@ from typing import Iterator
 
 from ..document import Document, Node, NodeKind
 from ..finding import Family, Severity, Violation
+from ..textutil import split_sentences
 from .base import Rule
 
 #: A heading that introduces a table of contents.
@@ -30,6 +31,7 @@ _PAGE_NUMBER_RE = re.compile(r"(?:\.{3,}|\s{2,}|\t)\s*\d+\s*$")
 #: Where a sentence may end (closing quotes and brackets may follow).
 TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]*_]*\s*$")
 _NON_ALNUM_RE = re.compile(r"[^\w]+")
+_INNER_SENTENCE_END_RE = re.compile(r"[a-z)\]”'’][.!?][\"”’)]*\s+[A-Z]")
 
 # Words a complete sentence almost never ends on: articles, prepositions, conjunctions, auxiliaries.
 DANGLING_WORDS = frozenset(
@@ -241,9 +243,10 @@ class HeadingWithoutBody(Rule):
             nxt = secs[i + 1].heading if i + 1 < len(secs) else None
             if not sec.blocks:
                 if nxt is None:
-                    if h is doc.title or (doc.format == "text" and len(title.split()) > 10):
-                        # A lone title is a stub, not a structure fault; a long unpunctuated last
-                        # line in plain text is more likely a leftover line than a heading.
+                    if h is doc.title or (doc.format == "text" and (
+                            len(title.split()) > 10 or _INNER_SENTENCE_END_RE.search(title))):
+                        # A lone title is a stub, not a structure fault; a long or multi-sentence
+                        # unpunctuated last line in plain text is cut-off prose, not a heading.
                         continue
                     yield Violation(h.start, h.end, f"heading {title!r} ends the document with no text under it",
                                     data={"heading": title, "reason": "last block"})
@@ -283,29 +286,38 @@ class TruncatedEnding(Rule):
 
     def check(self, doc: Document) -> Iterator[Violation]:
         blocks = [b for b in doc.blocks if b.kind is not NodeKind.HTML]
-        if not blocks or blocks[-1].kind not in (NodeKind.PARAGRAPH, NodeKind.LIST_ITEM):
+        if not blocks:
             return
         last = blocks[-1]
         text = doc.slice(last).rstrip()
+        if last.kind is NodeKind.HEADING:
+            # The plain-text parser takes a short unterminated last line for a heading; one that
+            # holds a finished sentence is a paragraph cut short.
+            if doc.format != "text" or last is doc.title or not _INNER_SENTENCE_END_RE.search(text):
+                return
+            spans = split_sentences(doc.text, last.start, last.end)
+        elif last.kind in (NodeKind.PARAGRAPH, NodeKind.LIST_ITEM):
+            spans = [(n.start, n.end) for n in doc.children(last, NodeKind.SENTENCE)]
+        else:
+            return
         if not text or TERMINAL_RE.search(text) or doc.is_ignored(last.end - 1, last.end):
             return
         words = text.split()
         if len(words) < int(self.opts["min_words"]):
             return
         tail_word = re.sub(r"[^\w'-]+$", "", words[-1]).lower()
-        sentences = doc.children(last, NodeKind.SENTENCE)
-        fragment = sentences[-1] if sentences else last
-        earlier_terminated = len(sentences) > 1
+        fragment_start = spans[-1][0] if spans else last.start
+        earlier_terminated = len(spans) > 1
         if text.endswith((",", "-", "–", "—")):
             why = f"it stops on {text[-1]!r}"
         elif tail_word in DANGLING_WORDS:
             why = f"it stops on {words[-1]!r}, which cannot end a sentence"
-        elif earlier_terminated and len(doc.slice(fragment).split()) >= 8 and last.kind is NodeKind.PARAGRAPH:
+        elif earlier_terminated and len(doc.text[fragment_start:last.end].split()) >= 8 and last.kind is not NodeKind.LIST_ITEM:
             why = "its earlier sentences end with punctuation but the last one does not"
         else:
             return
         tail = " ".join(words[-4:])
-        yield Violation(fragment.start, last.end, f"the document ends mid-sentence ('…{tail}'): {why}",
+        yield Violation(fragment_start, last.end, f"the document ends mid-sentence ('…{tail}'): {why}",
                         data={"last_words": tail, "reason": why})
 
 
