@@ -1,5 +1,92 @@
-"""Drift rules (family ``drift``)."""
+"""Drift rules (family ``drift``): spans that leave the document's subject."""
 
 from __future__ import annotations
 
-RULES: list = []
+from typing import TYPE_CHECKING, Iterable
+
+from ..finding import Family, Severity, Violation
+from .base import Rule
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+
+class OffTopicDrift(Rule):
+    """A contiguous span that leaves the subject the title and the rest of the document establish.
+
+    The subject is what the title, the lead and the rest of the document talk about, weighted by
+    how rare each word is in general English (wordfreq's offline table). Each contiguous run of
+    blocks whose rare words the rest of the document does not share, whose names it never
+    mentions and which drops the subject's key terms is one finding covering its lines. The
+    message gives the subject's key terms, the span's own, its similarity to the rest of the
+    document against that of a typical section of the same length, and the line where the drift
+    starts. Documents with fewer than ``min_document_words`` content words get no verdict; spans
+    need ``min_span_words`` content words and ``min_distinctive_terms`` rare words of their own.
+    Code, markup and the table of contents are not evidence.
+
+    Flagged:
+        Harbour bridge reopens after repairs\\nThe harbour bridge in Port Alder reopened to traffic on Monday after eight months of repairs to its steel deck and suspension cables.\\nEngineers from the city council replaced corroded cables and resurfaced the deck, and the bridge now carries two cycle lanes.\\nThe council said the repairs to the bridge cost twelve million dollars, slightly more than the original estimate for the steel and cable work.\\nCommuters had used a ferry across the harbour while the bridge was closed, and ferry operators reported record passenger numbers.\\nThe council plans to inspect the cables of the bridge every year and to repaint the deck railings next spring.\\nMeanwhile, the tournament's defending champion, a left-handed tennis player from Brazil, withdrew from the semifinal with a wrist injury, and her doubles partner won the trophy at the clay court championship after three sets.
+    Clean:
+        Harbour bridge reopens after repairs\\nThe harbour bridge in Port Alder reopened to traffic on Monday after eight months of repairs to its steel deck and suspension cables.\\nEngineers from the city council replaced corroded cables and resurfaced the deck, and the bridge now carries two cycle lanes.\\nThe council said the repairs to the bridge cost twelve million dollars, slightly more than the original estimate for the steel and cable work.\\nCommuters had used a ferry across the harbour while the bridge was closed, and ferry operators reported record passenger numbers.\\nThe council plans to inspect the cables of the bridge every year and to repaint the deck railings next spring.
+        A short note about the harbour bridge.\\nIt reopened on Monday.
+    """
+
+    code = "DRF001"
+    name = "off-topic-drift"
+    family = Family.DRIFT
+    severity = Severity.WARNING
+    prose_only = False  # a finding spans whole blocks, code and links included
+    options = {
+        # Probability the model must give a span; higher is stricter (fewer, surer findings).
+        "threshold": 0.7,
+        # Content words a span needs before it is judged at all.
+        "min_span_words": 10,
+        # Rare words of its own (used nowhere else in the document) a span needs.
+        "min_distinctive_terms": 3,
+        # Content words a document needs before it gets a verdict.
+        "min_document_words": 60,
+        # Largest share of the document's content words one span may take (the subject must remain).
+        "max_span_share": 0.7,
+    }
+
+    def check(self, doc: "Document") -> Iterable[Violation]:
+        """One violation per off-topic span, covering its blocks."""
+        from ..drift import analyse  # lazy: loads the frequency table on first use
+
+        key = ("drift.analysis", tuple(sorted(self.opts.items())))
+        analysis = doc.cache.get(key)
+        if analysis is None:
+            analysis = analyse(
+                doc,
+                threshold=float(self.opts["threshold"]),
+                min_span_tokens=int(self.opts["min_span_words"]),
+                min_confined_terms=int(self.opts["min_distinctive_terms"]),
+                min_document_tokens=int(self.opts["min_document_words"]),
+                max_span_share=float(self.opts["max_span_share"]),
+            )
+            doc.cache[key] = analysis
+        subject = ", ".join(analysis.subject_terms) or "(none)"
+        for span in analysis.spans:
+            line = doc.position(span.start)[0]
+            end_line = doc.position(span.end)[0]
+            where = f"line {line}" if line == end_line else f"lines {line}-{end_line}"
+            own = ", ".join(span.span_terms) or "(no distinctive terms)"
+            message = (
+                f"Off-topic from line {line} ({where}): this span is about {own}, while the document is "
+                f"about {subject}; its similarity to the rest of the document is {span.similarity:.2f} "
+                f"against {span.typical:.2f} for a typical section of its length "
+                f"(drift probability {span.probability:.2f})"
+            )
+            data = {
+                "drift_starts_line": line,
+                "probability": round(span.probability, 3),
+                "similarity": round(span.similarity, 3),
+                "typical_similarity": round(span.typical, 3),
+                "subject_terms": list(analysis.subject_terms),
+                "span_terms": list(span.span_terms),
+                "features": {k: round(v, 3) for k, v in span.features.items()},
+            }
+            yield Violation(span.start, span.end, message, data=data)
+
+
+RULES: list = [OffTopicDrift]
