@@ -1,0 +1,257 @@
+"""Measure the provenance rules: unsourced or vaguely sourced statistics.
+
+    python bench/provenance.py [--split test|dev|all] [--show fp|fn|all] [--write]
+
+Data:
+
+* ``bench/data/provenance_labels.jsonl``: every sentence with a number word or a quantity word in
+  40 Wikinews articles (from ``../shared/eval/hosts/news_wikinews.jsonl``), labelled by hand as
+  ``none``, ``sourced``, ``vague`` or ``unsourced`` (how: ``provenance_labels.LICENSE.md``).
+  Articles alternate ``dev`` (used to tune) and ``test`` (reported).
+* All 196 host articles: flags per 1,000 words by genre (clean, edited prose).
+* ``tests/fixtures/provenance_traps.txt``: dates, years, ordinals, versions...: must give no finding.
+* proselint's ``hedging`` and ``weasel_words`` examples: none states a statistic, so a correct
+  provenance rule flags none of them (reported as counts).
+
+A sentence is *flagged* when PRV001 (unsourced) or PRV002 (vague) reports a finding in it. A true
+positive is a flagged sentence labelled ``vague`` or ``unsourced``; any other flagged sentence of a
+labelled article is a false positive (sentences not in the label file count as ``none``).
+``--write`` saves ``bench/results/provenance.md`` and ``.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+LABELS = ROOT / "bench" / "data" / "provenance_labels.jsonl"
+HOSTS = ROOT.parent / "shared" / "eval" / "hosts"
+PROSELINT = ROOT.parent / "shared" / "eval" / "proselint_examples" / "proselint_examples.jsonl"
+TRAPS = ROOT / "tests" / "fixtures" / "provenance_traps.txt"
+RESULTS = ROOT / "bench" / "results"
+POSITIVE = {"vague", "unsourced"}
+COMMAND = "/work/venv/bin/python bench/provenance.py --write"
+
+
+def _rules(codes=("PRV001", "PRV002")):
+    from docqa.config import Settings
+    from docqa.engine import instantiate
+    from docqa.rules.provenance import RULES
+
+    return instantiate([r for r in RULES if r.code in codes], Settings())
+
+
+def load_hosts() -> dict[str, dict]:
+    """Every host record by id."""
+    out = {}
+    for path in sorted(HOSTS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            out[rec["id"]] = rec
+    return out
+
+
+def build_document(rec: dict) -> tuple[str, list[int]]:
+    """The article as plain text (title, blank line, paragraphs) and each paragraph's offset."""
+    text = rec["title"] + "\n\n"
+    offsets = []
+    for p in rec["paragraphs"]:
+        offsets.append(len(text))
+        text += p + "\n\n"
+    return text, offsets
+
+
+def flagged_sentences(rec: dict, rules) -> dict[tuple[int, int], list[dict]]:
+    """(paragraph, sentence) -> findings of the rules in that sentence."""
+    from docqa.engine import lint_text
+    from docqa.textutil import split_sentences
+
+    text, offsets = build_document(rec)
+    findings = lint_text(text, rules, path="article.txt").findings
+    out: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for pi, (off, p) in enumerate(zip(offsets, rec["paragraphs"])):
+        for si, (s, e) in enumerate(split_sentences(p, 0, len(p))):
+            for f in findings:
+                if off + s <= f.start < off + e:
+                    out[(pi, si)].append({"code": f.code, "message": f.message, "text": text[f.start:f.end]})
+    return out
+
+
+def score_labels(split: str, rules, show: str | None = None) -> dict:
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    hosts = load_hosts()
+    by_id: dict[str, dict[tuple[int, int], dict]] = defaultdict(dict)
+    for r in rows:
+        if split == "all" or r["split"] == split:
+            by_id[r["id"]][(r["paragraph"], r["sentence"])] = r
+    tp = fp = fn = 0
+    kind_agree = Counter()
+    claim_found = claim_total = 0
+    for rid, labelled in sorted(by_id.items()):
+        flags = flagged_sentences(hosts[rid], rules)
+        for key, row in labelled.items():
+            positive = row["label"] in POSITIVE
+            got = flags.get(key)
+            if positive and got:
+                tp += 1
+                expected = "PRV002" if row["label"] == "vague" else "PRV001"
+                kind_agree["same" if got[0]["code"] == expected else "other"] += 1
+            elif positive:
+                fn += 1
+                if show in ("fn", "all"):
+                    print(f"FN [{row['label']}] {rid} p{key[0]}s{key[1]}: {row['text'][:220]}")
+        for key, got in flags.items():
+            row = labelled.get(key)
+            if row is None or row["label"] not in POSITIVE:
+                fp += 1
+                if show in ("fp", "all"):
+                    label = row["label"] if row else "none (unlabelled)"
+                    print(f"FP [{label}] {rid} p{key[0]}s{key[1]} {got[0]['code']} {got[0]['text']!r}: "
+                          f"{(row or {}).get('text', '')[:200]}")
+        # Claim detection: does the analysis see a statistic where the label says there is one?
+        from docqa.document import parse
+        from docqa.provenance.analysis import analyse
+        from docqa.textutil import split_sentences
+
+        text, offsets = build_document(hosts[rid])
+        starts = {c.start for c in analyse(parse(text, "article.txt")).sentences}
+        for (pi, si), row in labelled.items():
+            if row["label"] == "none":
+                continue
+            claim_total += 1
+            p = hosts[rid]["paragraphs"][pi]
+            s, e = split_sentences(p, 0, len(p))[si]
+            claim_found += any(offsets[pi] + s <= st < offsets[pi] + e for st in starts)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "split": split, "articles": len(by_id), "tp": tp, "fp": fp, "fn": fn,
+        "precision": round(precision, 3), "recall": round(recall, 3),
+        "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
+        "flag_kind_matches_label": dict(kind_agree),
+        "statistic_sentences_detected": f"{claim_found}/{claim_total}",
+    }
+
+
+def host_rates(rules) -> dict:
+    """Flags per 1,000 words on all hosts, by genre and rule."""
+    from docqa.engine import lint_text
+
+    words: Counter = Counter()
+    flags: dict[str, Counter] = defaultdict(Counter)
+    for rec in load_hosts().values():
+        text, _ = build_document(rec)
+        words[rec["genre"]] += rec["n_words"]
+        for f in lint_text(text, rules, path="article.txt").findings:
+            flags[rec["genre"]][f.code] += 1
+    return {g: {"words": words[g], **{c: round(1000 * n / words[g], 2) for c, n in sorted(flags[g].items())}}
+            for g in sorted(words)}
+
+
+def traps(rules) -> list[str]:
+    from docqa.engine import lint_text
+
+    text = TRAPS.read_text(encoding="utf-8")
+    return [f"{f.line}:{f.column} {f.code} {text[f.start:f.end]!r}" for f in lint_text(text, rules, path=str(TRAPS)).findings]
+
+
+def proselint(rules) -> dict:
+    from docqa.engine import lint_text
+
+    out: dict = {}
+    for line in PROSELINT.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["check"] not in ("hedging", "weasel_words"):
+            continue
+        bucket = out.setdefault(row["check"], {"should_flag": 0, "flagged_of_those": 0, "should_not": 0, "flagged_of_those_not": 0})
+        hit = bool(lint_text(row["text"], rules, path="x.txt").findings)
+        if row["should_flag"]:
+            bucket["should_flag"] += 1
+            bucket["flagged_of_those"] += hit
+        else:
+            bucket["should_not"] += 1
+            bucket["flagged_of_those_not"] += hit
+    return out
+
+
+def seeds() -> dict:
+    from bench.seeds import lint_seeds, score
+
+    report = score(lint_seeds())["provenance"]
+    return {k: v for k, v in sorted(report.items())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default=None, choices=["dev", "test", "all"], help="only score this split")
+    ap.add_argument("--show", choices=["fp", "fn", "all"], help="print false positives/negatives")
+    ap.add_argument("--write", action="store_true", help="write bench/results/provenance.{md,json}")
+    args = ap.parse_args(argv)
+    rules = _rules()
+    if args.split:
+        print(json.dumps(score_labels(args.split, rules, args.show), indent=1))
+        return 0
+    all_rules = _rules(("PRV001", "PRV002", "PRV003", "PRV004"))
+    result = {
+        "command": COMMAND,
+        "labels": {s: score_labels(s, rules) for s in ("test", "dev", "all")},
+        "hosts_flags_per_1000_words": host_rates(all_rules),
+        "trap_findings": traps(all_rules),
+        "proselint": proselint(rules),
+        "seeds": seeds(),
+    }
+    print(json.dumps(result, indent=1))
+    if args.write:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "provenance.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+        (RESULTS / "provenance.md").write_text(render(result), encoding="utf-8")
+    return 0
+
+
+def render(r: dict) -> str:
+    t, d, a = r["labels"]["test"], r["labels"]["dev"], r["labels"]["all"]
+    lines = [
+        "### Provenance: unsourced and vaguely sourced statistics",
+        "",
+        f"Reproduce: `{r['command']}` (about a minute on one core).",
+        "",
+        "Hand-labelled statistic sentences from 40 Wikinews articles (`bench/data/provenance_labels.jsonl`);"
+        " thresholds and word lists were tuned on the `dev` articles only. A flag is a PRV001 or PRV002"
+        " finding in a sentence; it is correct when the sentence is labelled `vague` or `unsourced`.",
+        "",
+        "| split | articles | precision | recall | F1 | TP | FP | FN | statistic sentences detected |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, s in (("**test (held out)**", t), ("dev", d), ("all", a)):
+        lines.append(f"| {name} | {s['articles']} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | "
+                     f"{s['tp']} | {s['fp']} | {s['fn']} | {s['statistic_sentences_detected']} |")
+    lines += ["", "Flags per 1,000 words on all 196 host articles (published, edited text):", "",
+              "| genre | words | " + " | ".join(("PRV001", "PRV002", "PRV003", "PRV004")) + " |",
+              "|---|---|---|---|---|---|"]
+    for genre, rates in r["hosts_flags_per_1000_words"].items():
+        lines.append(f"| {genre} | {rates['words']} | " + " | ".join(str(rates.get(c, 0)) for c in ("PRV001", "PRV002", "PRV003", "PRV004")) + " |")
+    pl = r["proselint"]
+    lines += [
+        "",
+        f"Trap file (`tests/fixtures/provenance_traps.txt`: dates, years, times, ordinals, versions, list and"
+        f" section numbers, phone numbers, addresses, ages, durations, quoted titles, code): "
+        f"**{len(r['trap_findings'])} findings**.",
+        "",
+        "proselint `hedging` and `weasel_words` examples (none states a statistic, so none should be flagged"
+        " by a provenance rule): "
+        + "; ".join(f"{k}: {v['flagged_of_those']}/{v['should_flag']} positives and {v['flagged_of_those_not']}/{v['should_not']}"
+                    " negatives flagged" for k, v in pl.items()) + ".",
+        "",
+        "Seeds: " + ", ".join(f"{k} {len(v)}" for k, v in r["seeds"].items()) + ".",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

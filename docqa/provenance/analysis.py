@@ -1,0 +1,293 @@
+"""Provenance of every statistic in a document, computed once and shared by the provenance rules.
+
+A sentence that states a claim (see :mod:`.claims`) is
+
+* ``sourced`` when it carries named attribution, a link, a citation, a reference marker, a source
+  tag naming a document or date, or when it sits inside a quote attributed to someone, or
+  continues the report of a sourced statistic in the sentence before;
+* ``vague`` when its only attribution is vague or anonymous ("according to reports", "sources
+  said"), or it continues such a sentence;
+* ``unverifiable`` when its only source is a bare tag such as "(Source: SomeCompany)";
+* ``unsourced`` otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document, Node, NodeKind
+from .attribution import MARKER_RE, Attribution, Evidence, analyse_sentence, tag_is_specific
+from .claims import Claim, find_claims
+
+CACHE_KEY = "provenance"
+
+_REFERENCE_HEADING_RE = re.compile(
+    r"^\W*(?:references?|sources?|notes|footnotes|endnotes|bibliography|works[ \u00a0]cited|citations|"
+    r"literature(?:[ \u00a0]cited)?|further[ \u00a0]reading)\W*$",
+    re.IGNORECASE,
+)
+_DEFINITION_RE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\[\^?(?P<a>[\w-]+)\]:?|\^(?P<b>[\w-]+)[:.]?|(?P<c>\d{1,3})[.)]|(?P<d>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]+\S",
+    re.MULTILINE,
+)
+_FOOTNOTE_DEF_RE = re.compile(r"^[ \t]*\[\^(?P<a>[\w-]+)\]:", re.MULTILINE)
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SOURCE_LINE_RE = re.compile(r"^[ \u00a0]*(?:sources?|data|figures)[ \u00a0]*:", re.IGNORECASE)
+_CONTINUATION_RE = re.compile(
+    r"^(?:that|this|these|those|it|the[ \u00a0](?:figure|number|total|rate|increase|decrease|rise|drop|"
+    r"fall|toll|tally|count|estimate)s?|he|she|they|of[ \u00a0]those|of[ \u00a0]these|among[ \u00a0]them|"
+    r"in[ \u00a0]addition|also|meanwhile|moreover|furthermore|however|but|and)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ClaimSentence:
+    """A sentence with at least one claim and the verdict on its source."""
+
+    start: int
+    end: int
+    block: int  # index of the paragraph or list item in ``Document.nodes``
+    claims: list[Claim]
+    status: str  # sourced | vague | unverifiable | unsourced
+    reason: str  # how the verdict was reached, for messages and JSON evidence
+    vague: Evidence | None = None  # the vague or anonymous phrase it rests on
+    weak: Evidence | None = None  # a bare source tag it rests on
+    source: Evidence | None = None  # the named evidence that sources it
+
+
+@dataclass
+class Analysis:
+    """Everything the provenance rules report on, for one document."""
+
+    sentences: list[ClaimSentence] = field(default_factory=list)
+    anonymous: list[Evidence] = field(default_factory=list)
+    weak_tags: list[Evidence] = field(default_factory=list)  # bare tags not already in a vague finding
+
+    def counts(self) -> dict[str, int]:
+        """Per-file counts: statistic sentences, and how many are sourced, vague or unsourced.
+
+        A sentence whose only source is a bare tag ("(Source: SomeCompany)") counts as vague.
+        """
+        c = {"claims": len(self.sentences), "sourced": 0, "vague": 0, "unsourced": 0}
+        for s in self.sentences:
+            c["vague" if s.status == "unverifiable" else s.status] += 1
+        return c
+
+
+def analyse(doc: Document) -> Analysis:
+    """The provenance analysis of ``doc``, computed once and kept in ``doc.cache``."""
+    cached = doc.cache.get(CACHE_KEY)
+    if cached is None:
+        cached = _analyse(doc)
+        doc.cache[CACHE_KEY] = cached
+    return cached
+
+
+def _prose_blocks(doc: Document) -> list[Node]:
+    out = []
+    for n in doc.paragraphs:
+        parent = doc.parent_of(n)
+        if parent is not None and parent.kind is NodeKind.TOC:
+            continue  # table-of-contents entries are headings, not prose
+        out.append(n)
+    return out
+
+
+def _analyse(doc: Document) -> Analysis:
+    text = doc.text
+    result = Analysis()
+    definitions = _reference_labels(doc)
+    links = [(n.start, n.end) for n in doc.nodes if n.kind in (NodeKind.URL, NodeKind.LINK)]
+    sentences_of: dict[int, list[Node]] = {}
+    for s in doc.sentences:
+        if s.parent is not None:
+            sentences_of.setdefault(s.parent, []).append(s)
+    blocks = _prose_blocks(doc)
+    reported_weak: set[int] = set()
+    all_weak: list[Evidence] = []
+    prev_block_quote_attributed = False
+    block_pos = {n.index: i for i, n in enumerate(doc.blocks)}
+    for n in doc.blocks:
+        # "Source: X" on a line of its own may be parsed as a heading; its tag still counts.
+        if n.kind is NodeKind.HEADING and _SOURCE_LINE_RE.match(doc.slice(n)):
+            all_weak.extend(analyse_sentence(text, n.start, n.end).weak_tags)
+    for block in blocks:
+        sents = sentences_of.get(block.index, [])
+        attrs = [analyse_sentence(text, s.start, s.end) for s in sents]
+        for a in attrs:
+            result.anonymous.extend(a.anonymous)
+            all_weak.extend(a.weak_tags)
+        quotes = _attributed_quotes(text, block, sents, attrs, prev_block_quote_attributed)
+        prev_block_quote_attributed = bool(quotes) and _ends_inside_quote(text, block)
+        block_has_link = any(block.start <= s < block.end for s, _ in links)
+        next_tag = _following_source_line(doc, block, block_pos)
+        previous: ClaimSentence | None = None
+        for sent, attr in zip(sents, attrs):
+            claims = find_claims(text, sent.start, sent.end, doc.is_ignored)
+            if not claims:
+                previous = None
+                continue
+            verdict = _verdict(text, sent, attr, claims, links, definitions, quotes, previous,
+                               block_has_link, next_tag)
+            cs = ClaimSentence(sent.start, sent.end, block.index, claims, *verdict)
+            if cs.weak is not None and cs.status == "vague":
+                reported_weak.add(cs.weak.start)
+            result.sentences.append(cs)
+            previous = cs
+    result.weak_tags = [w for w in all_weak if w.start not in reported_weak]
+    return result
+
+
+def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, previous,
+             block_has_link, next_tag):
+    """(status, reason, vague, weak, source) for one claim sentence."""
+    weak = attr.weak_tags[0] if attr.weak_tags else None
+    link = next(((s, e) for s, e in links if sent.start <= s < sent.end), None)
+    if link:
+        return "sourced", "a link in the sentence", None, None, Evidence(link[0], link[1], "link", text[link[0]:link[1]])
+    for m in attr.markers:
+        label = _marker_label(m.text)
+        resolved = label in definitions
+        return ("sourced", "a reference marker that resolves to the reference list" if resolved
+                else "a reference marker (no matching reference list entry found)", None, None, m)
+    framing = next((v for v in attr.vague + attr.anonymous if v.start <= sent.start + 25), None)
+    if framing is not None and attr.named and all(ev.kind == "verb" for ev in attr.named):
+        # "According to reports, the firm said it ordered 900,000 wafers": the report frames it all.
+        return "vague", f"only vague attribution {framing.text!r}", framing, weak, None
+    if attr.named:
+        ev = attr.named[0]
+        return "sourced", f"named attribution {ev.text!r}", None, None, ev
+    vague = (attr.vague or attr.anonymous or [None])[0]
+    if vague is not None:
+        return "vague", f"only vague attribution {vague.text!r}", vague, weak, None
+    if weak is not None:
+        return "unverifiable", f"only the bare source tag {weak.text!r}", None, weak, None
+    for q_start, q_end, who in quotes:
+        if any(q_start <= c.start < q_end for c in claims):
+            return "sourced", f"a quote attributed by {who.text!r}", None, None, who
+    if previous is not None and previous.status in ("sourced", "vague") and previous.end <= sent.start:
+        if _continues(text[previous.start:previous.end], text[sent.start:sent.end], previous.claims, claims):
+            return (previous.status, "continues the previous sentence's report", previous.vague,
+                    previous.weak, previous.source)
+    if block_has_link:
+        return "sourced", "a link in the same paragraph", None, None, None
+    if next_tag is not None:
+        if tag_is_specific(next_tag.text):
+            return "sourced", f"the source line {next_tag.text!r}", None, None, next_tag
+        return "unverifiable", f"only the bare source line {next_tag.text!r}", None, next_tag, None
+    return "unsourced", "no attribution in the sentence or the one before", None, None, None
+
+
+def _continues(prev: str, cur: str, prev_claims: list[Claim], claims: list[Claim]) -> bool:
+    """Does ``cur`` carry on the report of ``prev`` ("That showed a 93% increase", the same counted
+    noun, or the same subject matter) rather than start a new, separately sourced fact?"""
+    if _CONTINUATION_RE.match(cur.lstrip("\"“‘'( ")):
+        return True
+    heads = {_stem(c.text.split()[-1]) for c in prev_claims if c.kind in ("count", "measure")}
+    if any(c.kind in ("count", "measure") and _stem(c.text.split()[-1]) in heads for c in claims):
+        return True
+    return len(_content_words(prev) & _content_words(cur)) >= 2
+
+
+_STOP = frozenset(
+    """that this these those with from have been were their there which would could should about
+    after before also than then they them when where while into over under more most some such
+    said says told according other only very just last first second third year years week month
+    people percent million billion thousand hundred""".split()
+)
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip(".,;:!?\"“”'’()")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _content_words(sentence: str) -> set[str]:
+    return {_stem(w) for w in re.findall(r"[A-Za-z][\w'’-]{3,}", sentence) if w.lower() not in _STOP}
+
+
+def _marker_label(marker: str) -> str:
+    inner = re.sub(r"</?sup>|[\[\]^ \u00a0]", "", marker).translate(_SUPERSCRIPTS)
+    return re.split(r"[,–-]", inner)[0]
+
+
+def _reference_labels(doc: Document) -> set[str]:
+    """Labels defined by the document's reference list or footnote definitions."""
+    text = doc.text
+    labels = {m.group("a") for m in _FOOTNOTE_DEF_RE.finditer(text)}
+    headings = doc.headings
+    for i, h in enumerate(headings):
+        if not _REFERENCE_HEADING_RE.match(doc.slice(h)):
+            continue
+        end = len(text)
+        for later in headings[i + 1:]:
+            if later.level <= h.level:
+                end = later.start
+                break
+        n_items = 0
+        for m in _DEFINITION_RE.finditer(text, h.end, end):
+            label = next(g for g in m.groups() if g is not None)
+            labels.add(label.translate(_SUPERSCRIPTS))
+        for n in doc.nodes:
+            if n.kind is NodeKind.LIST_ITEM and h.end <= n.start < end:
+                n_items += 1
+        # A Markdown ordered list numbers its entries even when the source writes "1." each time.
+        labels.update(str(k) for k in range(1, n_items + 1))
+    return labels
+
+
+def _following_source_line(doc: Document, block: Node, block_pos: dict[int, int]) -> Evidence | None:
+    """A "Source: ..." line right after the block, which then sources the block's figures."""
+    i = block_pos.get(block.index)
+    if i is None or i + 1 >= len(doc.blocks):
+        return None
+    nxt = doc.blocks[i + 1]
+    line = doc.slice(nxt)
+    if _SOURCE_LINE_RE.match(line) and len(line) < 300:
+        return Evidence(nxt.start, nxt.end, "tag", line.strip())
+    return None
+
+
+def _quote_spans(text: str, start: int, end: int, open_at_start: bool) -> list[tuple[int, int]]:
+    """Quoted stretches of ``text[start:end]``; a quote left open runs to the end."""
+    spans = []
+    inside = start if open_at_start else None
+    for m in re.finditer(r"[\"“”]", text[start:end]):
+        pos = start + m.start()
+        ch = m.group()
+        if inside is None and ch in "\"“":
+            inside = pos
+        elif inside is not None and ch in "\"”":
+            spans.append((inside, pos + 1))
+            inside = None
+    if inside is not None:
+        spans.append((inside, end))
+    return spans
+
+
+def _ends_inside_quote(text: str, block: Node) -> bool:
+    spans = _quote_spans(text, block.start, block.end, False)
+    return bool(spans) and spans[-1][1] == block.end and text[block.end - 1] not in "\"”"
+
+
+def _attributed_quotes(text, block, sents, attrs, open_at_start: bool) -> list[tuple[int, int, Evidence]]:
+    """Quotes in the block that someone is named as saying, with that attribution."""
+    out = []
+    starts_in_quote = open_at_start and text[block.start:block.start + 1] in "\"“"
+    for q_start, q_end in _quote_spans(text, block.start, block.end, False):
+        who = None
+        for sent, attr in zip(sents, attrs):
+            touches = sent.start <= q_start < sent.end or sent.start < q_end <= sent.end
+            if not touches:
+                continue
+            outside = [ev for ev in attr.named if ev.end <= q_start or ev.start >= q_end]
+            if outside:
+                who = outside[0]
+                break
+        if who is None and starts_in_quote and q_start == block.start:
+            who = Evidence(block.start, block.start, "named", "the speaker of the previous paragraph's quote")
+        if who is not None:
+            out.append((q_start, q_end, who))
+    return out

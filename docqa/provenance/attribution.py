@@ -1,0 +1,409 @@
+"""What a sentence says about where its facts come from.
+
+Three kinds of evidence, kept apart because the rules treat them differently:
+
+* **named**: a source a reader can check: "according to the WHO", "Statistics Korea said on
+  Tuesday", "the Bank of Korea's 2024 annual report", "(Kirriemuir & McFarlane, 2004)", a quote
+  attributed to a person ("... ," said Dr Livermore), an identifiable office ("police said").
+* **vague**: attribution that names nobody: "according to reports", "recent data suggests",
+  "studies show", "experts say", "it is estimated", "reportedly"; and **anonymous** sourcing
+  ("sources said", "an industry official said"), a subset that is legitimate but unverifiable.
+* **tags**: "(Source: X)" labels; *weak* when X is only a name, with no document, date or link.
+
+Links, URLs and reference markers are found from the document's nodes by :mod:`.analysis`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# ------------------------------------------------------------------ vocabulary
+#: Heads of subjects that name nobody ("reports said", "experts say", "recent data suggests").
+VAGUE_HEADS = frozenset(
+    """reports report sources source experts expert analysts analyst observers studies study
+    research data figures statistics estimates estimate surveys survey polls poll scientists
+    researchers insiders critics commentators economists media press outlets accounts rumours
+    rumors rumour rumor people some many others several most videos video footage posts users
+    documents numbers evidence""".split()
+)
+#: Heads that stand for the study or report already named ("the researchers found", "the report said").
+ANAPHORIC_HEADS = frozenset(
+    """report study survey paper analysis poll census researchers scientists authors team data
+    figures statistics findings results estimates review audit investigation inquiry""".split()
+)
+#: Identifiable offices and bodies: an on-the-record source even without a personal name.
+INSTITUTIONS = frozenset(
+    """police officials authorities government ministry department agency office court courts
+    judge prosecutors prosecutor investigators spokesperson spokesman spokeswoman spokespeople
+    representatives representative company firm bank council committee commission board army
+    military navy coroner coroners hospital university institute service bureau administration
+    embassy statement organisers organizers union federation association party campaign
+    regulator watchdog governor mayor minister ministers president chairman chairwoman chair ceo
+    director secretary senator sheriff firefighters rescuers witnesses residents doctors medics
+    airline operator club league broadcaster newspaper network website magazine journal chief
+    head leader premier chancellor king queen pope general commander staff commissioner
+    inspector manager founder owner lawyer lawyers attorney attorneys professor researcher
+    scientist economist analyst official source""".split()
+)
+PRONOUNS = frozenset("he she they we i it him her them us".split())
+#: Capitalised sentence openers that are ordinary words, not names.
+COMMON_OPENERS = frozenset(
+    """the a an some many several most few recent new latest other such these those this that
+    it there here according by in on at for from with as after before when while although though
+    if since during photographs photos images pictures footage videos tests results records
+    documents papers numbers figures data statistics estimates polls surveys studies reports
+    sources analysis evidence calculations models projections forecasts all both each every
+    local state national international official unofficial unnamed anonymous multiple various
+    early initial preliminary media news press industry""".split()
+)
+_SKIP_BACK = frozenset(
+    """also later subsequently previously further then now initially earlier recently today
+    yesterday tonight monday tuesday wednesday thursday friday saturday sunday last this week
+    month year morning evening night afternoon has have had will would could may might did does
+    do not on in at reportedly separately jointly publicly privately officially""".split()
+)
+ATTRIBUTION_VERBS = frozenset(
+    """said says say saying told tells tell telling stated states announced announces announce
+    reported reports report reporting noted notes added adds claimed claims claiming wrote writes
+    tweeted posted confirmed confirms estimated estimates estimate indicated indicates revealed
+    reveals found finds showed shows show suggests suggested suggest published publishes released
+    releases predicted predicts forecast forecasts projected projects explained explains warned
+    warns argued argues expressed affirmed insisted alleged alleges described describes cited
+    cites calculated counted recorded put puts credit credits credited lists listed testified
+    disclosed acknowledged admitted countered replied responded commented remarked observed
+    emphasized emphasised stressed highlighted believes believe thinks expects concluded
+    concludes determined measured called labelled labeled dubbed termed declared ranked promised
+    pledged vowed ranks rates rated rank names named""".split()
+)
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_PASSIVE_AUX = frozenset("was were is are been be being".split())
+_REPORTING_PASSIVES = frozenset("reported estimated said claimed believed thought alleged rumored rumoured suggested understood".split())
+
+_WORD_RE = re.compile(r"[\w’'.&-]+|[^\w\s]")
+_CAP_NAME_RE = re.compile(r"^[A-Z][\w’'.&-]*$|^[A-Z]{2,}")
+
+_ACCORDING_RE = re.compile(r"\baccording[ \u00a0]to[ \u00a0]+(?P<x>[^,;:()\"“”]{1,100})", re.IGNORECASE)
+_VAGUE_PHRASE_RE = re.compile(
+    r"\b(?:reportedly|purportedly|supposedly|rumou?red"
+    r"|it[ \u00a0]is[ \u00a0](?:said|believed|thought|reported|estimated|claimed|understood|rumou?red|alleged)"
+    r"|it[ \u00a0](?:was|has[ \u00a0]been|had[ \u00a0]been)[ \u00a0](?:reported|estimated|claimed|said|alleged|suggested)"
+    r"|(?:widely|commonly|generally)[ \u00a0](?:believed|reported|accepted|thought|cited)"
+    r"|by[ \u00a0](?:some|most|many|several|one|all|official|unofficial|various|other)[ \u00a0](?:accounts|estimates|reports|measures)"
+    r"|by[ \u00a0](?:[a-z]+[ \u00a0]){0,2}?reports"
+    r"|(?:some|many)[ \u00a0](?:say|believe|estimate|claim)"
+    r"|(?:multiple|several|various|some|many)[ \u00a0](?:news[ \u00a0]|media[ \u00a0])?(?:outlets|publications)"
+    r"|(?:local|state|foreign|international|social|news|some|several)[ \u00a0]media[ \u00a0](?:reports?|reported|reporting|said|say)"
+    r"|(?:reported|provided|given|told)[ \u00a0]anonymously"
+    r"|an[ \u00a0]estimated"
+    r"|a[ \u00a0]reported(?=[ \u00a0]\d)"
+    r"|(?:are|is|were|was)[ \u00a0](?:said|believed|thought|reported|estimated|rumou?red|understood)[ \u00a0]to)\b",
+    re.IGNORECASE,
+)
+_ANONYMOUS_RE = re.compile(
+    r"\b(?:(?:sources|insiders)[ \u00a0](?:said|say|says|told|tell|close[ \u00a0]to|familiar[ \u00a0]with|with[ \u00a0]knowledge)"
+    r"|according[ \u00a0]to[ \u00a0](?:the[ \u00a0])?(?:sources|a[ \u00a0]source|insiders|people[ \u00a0]familiar)"
+    r"|(?:anonymous|unnamed|unidentified)[ \u00a0](?:[\w-]+[ \u00a0])?(?:sources?|officials?|persons?|people|insiders?|diplomats?)"
+    r"|on[ \u00a0](?:the[ \u00a0])?condition[ \u00a0]of[ \u00a0]anonymity"
+    r"|(?:declined|asked|did[ \u00a0]not[ \u00a0]want|requested)[ \u00a0](?:not[ \u00a0])?to[ \u00a0]be[ \u00a0](?:named|identified)"
+    r"|people[ \u00a0]familiar[ \u00a0]with"
+    r"|(?:provided|given|told)[ \u00a0]anonymously"
+    r"|(?:an?|one)[ \u00a0](?:[\w-]+[ \u00a0]){0,3}?(?:official|source|insider|executive|diplomat|officer|aide|staffer|employee|person)"
+    r"[ \u00a0](?:said|says|told|familiar|close|with[ \u00a0]knowledge|who[ \u00a0](?:asked|declined|spoke|requested)))\b",
+    re.IGNORECASE,
+)
+_TAG_RE = re.compile(
+    r"\((?P<label>sources?|data|via|credit|courtesy|figures)[ \u00a0]*:[ \u00a0]*(?P<x>[^()]{1,120})\)"
+    r"|^[ \u00a0]*(?P<label2>sources?|data|figures)[ \u00a0]*:[ \u00a0]*(?P<x2>.{1,200})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_DOCUMENT_WORDS_RE = re.compile(
+    r"\b(?:report|survey|census|study|dataset|data[ \u00a0]set|database|bulletin|yearbook|release|"
+    r"statement|paper|journal|table|figure|page|pp?\.|vol\.?|edition|index|outlook|review|accounts|"
+    r"filing|statistics|series|working[ \u00a0]paper|brief|factsheet|fact[ \u00a0]sheet|Q[1-4]|H[12]|FY)\b",
+    re.IGNORECASE,
+)
+_YEAR_OR_DATE_RE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+)
+_LINKISH_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|int|io|co|uk|de|kr)\b", re.IGNORECASE)
+#: Author-year citations: "(Kirriemuir & McFarlane, 2004; Prensky, 2005)", "Smith et al. (2019)".
+_CITATION_RE = re.compile(
+    r"\((?:see[ \u00a0])?[A-Z][\w’'-]+(?:[ \u00a0](?:et[ \u00a0]al\.?|and|&)[ \u00a0]?[A-Z]?[\w’'-]*)*,?[ \u00a0](?:19|20)\d\d[a-z]?"
+    r"(?:[;,][ \u00a0]*[^()]{0,80})?\)"
+    r"|\b[A-Z][\w’'-]+(?:[ \u00a0]et[ \u00a0]al\.?|[ \u00a0](?:and|&)[ \u00a0][A-Z][\w’'-]+)?[ \u00a0]\((?:19|20)\d\d[a-z]?\)"
+    r"|\b[A-Z][\w’'-]+[ \u00a0]et[ \u00a0]al\b"
+)
+#: Reference markers: "[3]", "[^note]", "[2, 5]", superscript digits.
+MARKER_RE = re.compile(r"\[\^[\w-]+\]|\[\d{1,3}(?:[ \u00a0]*[,–-][ \u00a0]*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>[ \u00a0]*\d+[ \u00a0]*</sup>")
+#: A named document: "the Bank of Korea's 2024 annual report", "a survey published in 2017 by ...".
+_NAMED_DOCUMENT_RE = re.compile(
+    r"\b[A-Z][\w&.-]*(?:[ \u00a0](?:of|for|and|&|on)?[ \u00a0]?[A-Z][\w&.-]*)*['’]s[ \u00a0](?:(?:19|20)\d\d[ \u00a0])?"
+    r"(?:[\w-]+[ \u00a0]){0,2}(?:report|study|survey|census|data|figures|statistics|analysis|estimates?|"
+    r"forecasts?|projections?|yearbook|index|database|filing|statement|accounts|budget|bulletin|review|audit|"
+    r"rankings?|list|charts?|category|league[ \u00a0]table|tally)\b"
+    r"|\b(?:report|study|survey|paper|analysis|poll|census|findings|data|figures|statistics|research|"
+    r"review|audit|statement|bulletin)[ \u00a0](?:published|released|issued|compiled|conducted|carried[ \u00a0]out|"
+    r"produced|posted|commissioned)[ \u00a0](?:[\w,-]+[ \u00a0]){0,5}?(?:by|in|from)[ \u00a0](?:the[ \u00a0])?[A-Z]"
+    r"|\b(?:findings|research|results|a[ \u00a0]study|a[ \u00a0]paper|a[ \u00a0]report)[ \u00a0](?:published|released|issued)"
+    r"[ \u00a0](?:[\w,-]+[ \u00a0]){0,3}?in[ \u00a0](?:the[ \u00a0])?[A-Z]"
+)
+#: "from the US Census Bureau", "a situational report of NDRRMC": a named body or its document.
+_NAMED_BODY_RE = re.compile(
+    r"\b(?:from|by|per|via)[ \u00a0](?:the[ \u00a0])?(?:[A-Z][\w&.-]*[ \u00a0]){0,4}(?:Bureau|Office|Agency|Institute|Survey|"
+    r"Service|Department|Ministry|Census|Commission|Bank|Organi[sz]ation|Council|Authority|Administration|"
+    r"Board|Centre|Center|University|Association|Foundation|Fund|Programme|Program|Statistics)\b"
+    r"|\b(?:report|study|survey|statement|bulletin|update|release|analysis|assessment|census)[ \u00a0](?:of|by|from)[ \u00a0]"
+    r"(?:the[ \u00a0])?[A-Z]"
+)
+#: Verbs that report a figure only with such an object: "the council raised the death toll to six".
+_TOLL_VERBS = frozenset("raised increased revised updated lowered put placed".split())
+_TOLL_OBJECT_RE = re.compile(r"[ \u00a0]+the[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?:toll|tally|count|figure|estimate|epicent(?:er|re))\b", re.IGNORECASE)
+_SUBJECT_BOUNDARY = frozenset(';:(—–"“”‘\'')
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of attribution found in the text: ``text[start:end]``, with what it is."""
+
+    start: int
+    end: int
+    kind: str  # named | verb (a named subject of "said", "told"...) | vague | anonymous | weak-tag | tag | citation | marker
+    text: str
+
+
+@dataclass
+class Attribution:
+    """The attribution evidence of one sentence."""
+
+    named: list[Evidence] = field(default_factory=list)
+    vague: list[Evidence] = field(default_factory=list)
+    anonymous: list[Evidence] = field(default_factory=list)
+    weak_tags: list[Evidence] = field(default_factory=list)
+    markers: list[Evidence] = field(default_factory=list)
+
+    @property
+    def has_any(self) -> bool:
+        return bool(self.named or self.vague or self.anonymous or self.weak_tags or self.markers)
+
+
+def analyse_sentence(text: str, start: int, end: int) -> Attribution:
+    """Find the attribution evidence in the sentence ``text[start:end]``."""
+    out = Attribution()
+    tag_spans: list[tuple[int, int]] = []
+    for m in _TAG_RE.finditer(text, start, end):
+        content = m.group("x") or m.group("x2") or ""
+        tag_spans.append((m.start(), m.end()))
+        ev = Evidence(m.start(), m.end(), "tag", m.group().strip())
+        if tag_is_specific(content):
+            out.named.append(ev)
+        else:
+            out.weak_tags.append(Evidence(m.start(), m.end(), "weak-tag", m.group().strip()))
+
+    def outside_tags(s: int, e: int) -> bool:
+        return not any(ts <= s < te for ts, te in tag_spans)
+
+    for m in MARKER_RE.finditer(text, start, end):
+        out.markers.append(Evidence(m.start(), m.end(), "marker", m.group()))
+    for m in _CITATION_RE.finditer(text, start, end):
+        if outside_tags(m.start(), m.end()):
+            out.named.append(Evidence(m.start(), m.end(), "citation", m.group()))
+    for m in _NAMED_BODY_RE.finditer(text, start, end):
+        if outside_tags(m.start(), m.end()):
+            out.named.append(Evidence(m.start(), m.end(), "named", m.group()))
+    for m in _NAMED_DOCUMENT_RE.finditer(text, start, end):
+        if outside_tags(m.start(), m.end()):
+            out.named.append(Evidence(m.start(), m.end(), "named", m.group()))
+    for m in _ANONYMOUS_RE.finditer(text, start, end):
+        if not _named_appositive_before(text, start, m.start()):
+            out.anonymous.append(Evidence(m.start(), m.end(), "anonymous", m.group()))
+    anonymous_spans = [(a.start, a.end) for a in out.anonymous]
+    for m in _ACCORDING_RE.finditer(text, start, end):
+        kind = _classify_phrase(m.group("x"))
+        if any(s <= m.start() < e for s, e in anonymous_spans):
+            continue
+        phrase = m.group().rstrip()
+        if kind == "named":
+            out.named.append(Evidence(m.start(), m.start() + len(phrase), "named", phrase))
+        elif kind == "vague":
+            out.vague.append(Evidence(m.start(), m.start() + len(phrase), "vague", phrase))
+    for m in _VAGUE_PHRASE_RE.finditer(text, start, end):
+        if not any(s <= m.start() < e for s, e in anonymous_spans):
+            out.vague.append(Evidence(m.start(), m.end(), "vague", m.group()))
+    _verb_attributions(text, start, end, out, tag_spans, anonymous_spans)
+    return out
+
+
+def tag_is_specific(content: str) -> bool:
+    """A source tag names a document, a date or a link, not only an organisation."""
+    return bool(_DOCUMENT_WORDS_RE.search(content) or _YEAR_OR_DATE_RE.search(content)
+                or _LINKISH_RE.search(content) or re.search(r"[\"“”‘’]", content))
+
+
+def _named_appositive_before(text: str, floor: int, pos: int) -> bool:
+    """True for "Ha Jung-woo, a presidential aide, said": the person is named right before."""
+    return bool(re.search(r"[A-Z][\w’'-]+,[ \u00a0]*$", text[max(floor, pos - 40):pos]))
+
+
+def _classify_phrase(phrase: str) -> str | None:
+    """Classify what follows "according to": named, vague or nothing recognisable."""
+    words = [w for w in _WORD_RE.findall(phrase) if w.strip()]
+    if not words:
+        return None
+    words = [w.rstrip(".") if len(w) > 2 else w for w in words]
+    lower = [w.lower() for w in words]
+    first = lower[0]
+    if first in PRONOUNS or first in ("his", "her", "their", "its"):
+        return "named"
+    # Look at the head of the noun phrase: the words before a preposition or verb.
+    head_words = []
+    for w in words:
+        if w.lower() in ("by", "from", "of", "in", "published", "released", "issued", "on", "at", "and", "who", "which", "that", "last", "this"):
+            break
+        head_words.append(w)
+    head = (head_words[-1] if head_words else words[0]).lower()
+    caps = [w for w in words if _CAP_NAME_RE.match(w) and w.lower() not in COMMON_OPENERS]
+    if caps:
+        return "named"
+    if any(w in INSTITUTIONS for w in lower) and head not in VAGUE_HEADS:
+        return "named"
+    if head in VAGUE_HEADS:
+        definite = len(head_words) >= 2 and head_words[-2].lower() in ("the", "this", "that", "its", "their", "his", "her")
+        if definite and head in ANAPHORIC_HEADS and not head.endswith("s") or definite and head in ("researchers", "scientists", "authors", "findings", "results"):
+            return "named"
+        return "vague"
+    if any(w in INSTITUTIONS for w in lower):
+        return "named"
+    return None
+
+
+def _verb_attributions(text: str, start: int, end: int, out: Attribution,
+                       tag_spans: list[tuple[int, int]], anonymous_spans: list[tuple[int, int]]) -> None:
+    """Attribution verbs ("said", "told", "estimates", "found") and who their subject is."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
+    for i, (ts, te, tok) in enumerate(tokens):
+        low = tok.lower()
+        if low in _TOLL_VERBS and _TOLL_OBJECT_RE.match(text, te, end):
+            kind, s_subj = _subject_kind(tokens, i, start)
+            if kind == "named":
+                out.named.append(Evidence(s_subj, te, "verb", text[s_subj:te]))
+            continue
+        if low in ("citing", "quoting", "cited", "quoted") and not (i and tokens[i - 1][2].lower() in _PASSIVE_AUX):
+            obj = " ".join(t[2] for t in tokens[i + 1:i + 7])
+            if _classify_phrase(obj) == "named":
+                out.named.append(Evidence(ts, tokens[min(i + 6, len(tokens) - 1)][1], "named", text[ts:tokens[min(i + 6, len(tokens) - 1)][1]]))
+            continue
+        if low not in ATTRIBUTION_VERBS or not tok[0].islower():
+            continue  # "United States" is a name, not the verb "states"
+        if i and tokens[i - 1][2].lower() in _DETERMINERS:
+            continue  # "the confirmed death toll", "a reported 30 people": adjectives
+        if any(s <= ts < e for s, e in tag_spans) or any(s <= ts < e for s, e in anonymous_spans):
+            continue
+        prev = tokens[i - 1][2].lower() if i else ""
+        if prev in _PASSIVE_AUX or (prev.endswith("ly") and i >= 2 and tokens[i - 2][2].lower() in _PASSIVE_AUX):
+            agent = _passive_agent(tokens, i)
+            if agent == "named":
+                out.named.append(Evidence(ts, tokens[min(i + 4, len(tokens) - 1)][1], "named", text[ts:tokens[min(i + 4, len(tokens) - 1)][1]]))
+            elif low in _REPORTING_PASSIVES and prev != "be":
+                aux_start = tokens[i - 1][0] if prev in _PASSIVE_AUX else tokens[i - 2][0]
+                out.vague.append(Evidence(aux_start, te, "vague", text[aux_start:te]))
+            continue
+        kind, s_subj = _subject_kind(tokens, i, start)
+        if kind is None:
+            kind = _inverted_kind(tokens, i)
+            s_subj = ts
+        if kind == "named":
+            out.named.append(Evidence(s_subj, te, "verb", text[s_subj:te]))
+        elif kind == "vague":
+            out.vague.append(Evidence(s_subj, te, "vague", text[s_subj:te]))
+
+
+def _passive_agent(tokens: list[tuple[int, int, str]], i: int) -> str | None:
+    """"was told by Emergencies Minister ...": who the ``by`` agent is, if any."""
+    for j in range(i + 1, min(i + 14, len(tokens))):
+        if tokens[j][2] in (".", ";", ",", ":"):
+            break
+        if tokens[j][2].lower() == "by":
+            rest = [t[2] for t in tokens[j + 1:j + 6]]
+            kind = _classify_phrase(" ".join(rest))
+            return kind
+    return None
+
+
+def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tuple[str | None, int]:
+    """Classify the subject before the verb at ``tokens[i]``: named, vague or None."""
+    window: list[tuple[int, int, str]] = []
+    j = i - 1
+    while j >= 0 and len(window) < 14:
+        tok = tokens[j][2]
+        if tok in _SUBJECT_BOUNDARY:
+            break
+        if tok.lower() in ("that", "which", "who", "because", "while", "but", "and", "if", "when") and window:
+            break
+        window.insert(0, tokens[j])
+        j -= 1
+    if not window:
+        return None, tokens[i][0]
+    # Skip adverbs, auxiliaries and time words between the subject and the verb.
+    k = len(window) - 1
+    while k >= 0 and (window[k][2].lower() in _SKIP_BACK or window[k][2].lower().endswith("ly") and window[k][2][0].islower()):
+        k -= 1
+    if k < 0:
+        return None, tokens[i][0]
+    head = window[k][2]
+    low = head.lower()
+    s_subj = window[0][0]
+    at_sentence_start = window[0][0] == floor or (j >= 0 and tokens[j][2] in '"“')
+
+    def is_name(pos: int) -> bool:
+        w = window[pos][2]
+        if not _CAP_NAME_RE.match(w) or w.lower() in VAGUE_HEADS:
+            return False
+        if pos == 0 and at_sentence_start:
+            return w.lower() not in COMMON_OPENERS
+        return w.lower() not in ("the", "a", "an")
+
+    if head in (",", ")"):
+        if any(is_name(p) for p in range(k)) or any(w[2].lower() in INSTITUTIONS for w in window[:k]):
+            return "named", s_subj
+        return None, s_subj
+    if low in PRONOUNS:
+        return ("named", window[k][0]) if low != "it" or k == len(window) - 1 else (None, s_subj)
+    if low == "al" and k >= 1 and window[k - 1][2].lower() == "et":
+        return "named", s_subj
+    if low in VAGUE_HEADS:
+        before = window[k - 1][2].lower() if k >= 1 else ""
+        if before in ("the", "this", "that", "these", "its", "their", "his", "her") and low in ANAPHORIC_HEADS:
+            return "named", s_subj
+        if before.endswith(("'s", "’s")) or any(is_name(p) for p in range(k)):
+            return "named", s_subj
+        if low in ("source", "official") and before in ("a", "an", "one"):
+            return "vague", s_subj
+        return "vague", s_subj
+    if low in INSTITUTIONS:
+        if low in ("official", "source") and k >= 1 and window[k - 1][2].lower() in ("a", "an", "one"):
+            return "vague", s_subj
+        return "named", s_subj
+    if is_name(k) or any(is_name(p) for p in range(k)):
+        return "named", s_subj
+    return None, s_subj
+
+
+def _inverted_kind(tokens: list[tuple[int, int, str]], i: int) -> str | None:
+    """'"...," said his father, Abdullah Kurdi': classify who follows the verb."""
+    prev = tokens[i - 1][2] if i else ""
+    if prev not in (",", '"', "”", "’", "'") and i:
+        return None
+    for j in range(i + 1, min(i + 9, len(tokens))):
+        w = tokens[j][2]
+        low = w.lower()
+        if w in (".", ";", "!", "?"):
+            break
+        if low in PRONOUNS or low in INSTITUTIONS:
+            return "named"
+        if _CAP_NAME_RE.match(w) and low not in COMMON_OPENERS:
+            return "named"
+        if low in VAGUE_HEADS:
+            return "vague"
+    return None

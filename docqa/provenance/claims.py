@@ -1,0 +1,595 @@
+"""Quantitative claims in a sentence: the numbers a reader would ask "says who?" about.
+
+A claim is a percentage or fraction, a money amount, a measurement with a unit, a count (ten or
+more of something, an approximate large count such as "thousands of", or a tally of casualties,
+votes or delegates of any size), a multiplier ("doubled", "three times as many"), a ranking with a
+scope ("the world's largest", "the deadliest since 2018") or a change stated with a number ("rose
+to 31").
+
+Numbers that only name or locate something are not claims: dates, years and year ranges, times
+of day, durations, ages, ordinals, versions, section and list numbers, identifiers ("Boeing 707",
+"Route 66"), phone numbers, street addresses, quantities inside quoted titles, and small counts of
+the people or things a story is about ("two gunmen", "the five demands").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+# ------------------------------------------------------------------ vocabulary
+_UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+}
+_WORD_NUM = (
+    r"(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(list(_UNITS_WORDS)[:9]) + r"))?"
+    r"|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+)
+NUMBER_RE = re.compile(
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"|\b(?P<word>" + _WORD_NUM + r"|a dozen|dozen)\b",
+    re.IGNORECASE,
+)
+_SCALE_AFTER_RE = re.compile(r"[ \u00a0]?(hundred|thousand|million|billion|trillion|bn|mn|mln|tn)\b", re.IGNORECASE)
+_GLUED_SCALE = {"k", "m", "mn", "bn", "b", "tn"}
+
+_CURRENCY_BEFORE_RE = re.compile(
+    r"(?:(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R|NT|Mex)?\$|€|£|¥|₩|₹|₽|₺|₪|₦|₱|"
+    r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|Rs\.?)[ \u00a0]?)$"
+)
+_CURRENCY_WORDS = (
+    r"dollars?|euros?|pounds sterling|pounds|yen|yuan|renminbi|rupees?|rubles?|roubles?|francs?|"
+    r"pesos?|cents?|pence|dinars?|riyals?|rials?|dirhams?|lira|liras|shekels?|baht|kronor|kronas?|"
+    r"krone|kroner|rand|naira|reais|ringgit|rupiah|zloty|forint|hryvnias?|bitcoins?|won"
+)
+_CURRENCY_AFTER_RE = re.compile(r"[ \u00a0](?:" + _CURRENCY_WORDS + r")\b", re.IGNORECASE)
+
+_PERCENT_AFTER_RE = re.compile(
+    r"[ \u00a0]?(?:%|percent\b|per[ \u00a0]cent\b|pct\b|percentage[ \u00a0]points?\b|per[ \u00a0]mille\b|‰)",
+    re.IGNORECASE,
+)
+_UNIT_WORDS = (
+    r"km|kms|kilomet(?:re|er)s?|met(?:re|er)s?|m|cm|mm|miles?|mi|mph|km/h|kmh|kph|knots|m/s|ft|feet|foot|"
+    r"inch(?:es)?|yards?|acres?|hectares?|ha|sq|square|km2|km²|m²|m2|kg|kgs|kilo(?:gram)?s?|grams?|mg|µg|mcg|"
+    r"tonnes?|tons?|lbs?|ounces?|oz|lit(?:re|er)s?|ml|gallons?|barrels?|bpd|cubic|MW|GW|kW|kWh|MWh|GWh|"
+    r"TWh|watts?|volts?|degrees?|°[CF]?|celsius|fahrenheit|moles?|mol|ppm|ppb|dB|decibels?|calories|kcal|"
+    r"Hz|kHz|MHz|GHz|bytes|KB|MB|GB|TB|PB|Mbps|Gbps|megapixels|light[- ]years?|votes?"
+)
+_UNIT_AFTER_RE = re.compile(r"[ \u00a0]?(?:" + _UNIT_WORDS + r")(?![\w-])", re.IGNORECASE)
+_GLUED_UNIT_RE = re.compile(r"(?:" + _UNIT_WORDS + r")$", re.IGNORECASE)
+_TIME_UNITS = frozenset(
+    """second seconds sec secs minute minutes min mins hour hours hr hrs h day days night nights week
+    weeks weekend weekends fortnight fortnights month months year years yr yrs decade decades century
+    centuries millennium millennia season seasons term terms semester semesters quarter quarters
+    lifetime lifetimes generation generations times time""".split()
+)
+_TIME_OF_DAY_AFTER_RE = re.compile(
+    r"[ \u00a0]?(?:a\.?m\.?|p\.?m\.?|UTC|GMT|BST|CET|CEST|EET|EST|EDT|CST|CDT|PST|PDT|JST|KST|IST|AEST|"
+    r"local time|o['’]clock|hrs|hours local)(?![\w])",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_MONTH_BEFORE_RE = re.compile(r"\b(?:" + _MONTHS + r")\.?,?[ \u00a0](?:the[ \u00a0])?$")
+_MONTH_AFTER_RE = re.compile(r"^(?:st|nd|rd|th)?,?[ \u00a0](?:of[ \u00a0])?(?:" + _MONTHS + r")\b")
+_YEAR_PREPOSITIONS = frozenset(
+    "in since by of from until till to before after during between circa c. ca. early late mid around "
+    "year years fiscal fy spring summer autumn fall winter and or the class".split()
+)
+# Lower-case words that turn the number after them into a label, not a quantity.
+_IDENTIFIER_WORDS = frozenset(
+    """version v release build revision rev update patch section sections chapter chapters article
+    articles clause clauses paragraph paragraphs page pages p pp line lines item items step steps
+    figure figures fig table tables appendix note notes no nos number numbers flight route routes
+    room rooms suite floor apt unit level phase stage grade class category type model channel
+    season episode volume vol issue part act scene verse rule exhibit gate platform terminal
+    highway interstate bus tram track lot plot box station block district ward precinct zone
+    sector post posts code id ticket order amendment resolution psalm size reference ref
+    question questions option options slide slides""".split()
+)
+# Sentence-initial capitalised words that are quantifiers, not the name of an identifier.
+_QUANTIFIER_WORDS = frozenset(
+    """about around some over nearly almost approximately roughly only just more fewer less at up by
+    all another the a an another exactly precisely an estimated estimated some total and or but
+    while whereas with without of for from to in on than since after before among under below
+    above beyond within between""".split()
+)
+_STREET_AFTER_RE = re.compile(
+    r"^[ \u00a0](?:[A-Z][\w'’.-]*[ \u00a0]){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|"
+    r"Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Square|Sq\.?|Court|Ct\.?|Terrace|Crescent|Close|"
+    r"Parkway|Pkwy|Highway|Hwy|Row|Walk|Gardens|Plaza|Circle|Alley)\b"
+)
+_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[ \u00a0.-]?)?(?:\(\d{1,5}\)[ \u00a0.-]?)?\d{2,5}(?:[ \u00a0.-]\d{2,5}){1,4}(?![\w])"
+)
+_LOCATION_AFTER_RE = re.compile(
+    r"\)?(?:[ \u00a0]\([^)]{1,30}\))?[ \u00a0](?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"northeast|northwest|southeast|southwest|up|down|inland|offshore|outside|away|from|off|of[ \u00a0](?:each[ \u00a0]other|the[ \u00a0]"
+    r"(?:city|town|village|capital|border|coast)))\b)",
+    re.IGNORECASE,
+)
+_AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages)[ \u00a0]$", re.IGNORECASE)
+_AGE_AFTER_RE = re.compile(r"^(?:[- ](?:and[- ]a[- ]half[- ])?years?[- ]old|[- ]year[- ]olds?|[- ]month[- ]old)", re.IGNORECASE)
+_NAME_COMMA_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+,[ \u00a0]$")
+_NAME_PAREN_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+[ \u00a0]\($")
+
+_NATIONALITY_RE = re.compile(r"(?:an|ans|ian|ians|ese|ish|ers|ons|ics)$")
+_PLURAL_IRREGULAR = frozenset(
+    """people persons children men women police personnel staff cattle sheep fish deer aircraft
+    livestock crew troops folk poultry clergy faculty offspring spacecraft swine bison""".split()
+)
+_NOT_NOUNS = frozenset(
+    """is was has does this its his hers ours yours theirs as us thus plus versus less unless across
+    always perhaps whereas besides towards afterwards sometimes nevertheless series news various
+    previous serious famous numerous enormous dangerous anonymous ambitious obvious this was""".split()
+)
+_BREAK_WORDS = frozenset(
+    """the a an and or but nor to of in on at by for from with as than that which who whom whose
+    is are was were be been being has have had will would could should shall may might can did do
+    does not no this these those its his her their our my your it he she they we i you per each
+    also only just about over under between after before during since until into onto upon via
+    when where while if because so then there here what how why all both either neither""".split()
+)
+# Nouns whose count is a result, a toll or a tally: a claim at any size.
+_TALLY_NOUNS = frozenset(
+    """deaths dead fatalities casualties victims injuries injured wounded survivors bodies killed
+    arrests votes delegates seats electors""".split()
+)
+_CASUALTY_AFTER_RE = re.compile(
+    r"^(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*))?"
+    r"(?:[ \u00a0](?:were|are|was|have[ \u00a0]been|had[ \u00a0]been|has[ \u00a0]been|remain|remained))?"
+    r"(?:[ \u00a0](?:confirmed|reported|believed|feared|presumed|now|later))?"
+    r"[ \u00a0](?:dead|killed|injured|wounded|missing|hurt|died|arrested|detained|evacuated|rescued|"
+    r"hospitali[sz]ed|drowned|perished)\b",
+    re.IGNORECASE,
+)
+_CASUALTY_BEFORE_RE = re.compile(
+    r"\b(?:killed|killing|kills|kill|injured|injuring|injures|wounded|wounding|wounds|left|leaving|"
+    r"claimed|claiming|evacuated|evacuating|rescued|arrested|arresting|detained|a[ \u00a0]total[ \u00a0]of|"
+    r"toll[ \u00a0](?:\w+[ \u00a0]){0,3}(?:to|of|at|from)|toll[ \u00a0]of)"
+    r"[ \u00a0](?:at[ \u00a0]least[ \u00a0]|more[ \u00a0]than[ \u00a0]|over[ \u00a0]|about[ \u00a0]|around[ \u00a0]|"
+    r"some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|up[ \u00a0]to[ \u00a0]|an[ \u00a0]estimated[ \u00a0]|another[ \u00a0]|"
+    r"a[ \u00a0]further[ \u00a0]|roughly[ \u00a0]|approximately[ \u00a0])?$",
+    re.IGNORECASE,
+)
+_GROWTH_BEFORE_RE = re.compile(
+    r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|growing|increased|"
+    r"increases|increasing|decreased|decreases|declined|declines|dropped|drops|jumped|jumps|surged|"
+    r"surges|soared|soars|plunged|plummeted|climbed|climbs|slumped|reached|reaches|hit|hits|topped|"
+    r"exceeded|exceeds|surpassed|swelled|ballooned|shrank|shrunk)"
+    r"[ \u00a0](?:by[ \u00a0]|to[ \u00a0]|from[ \u00a0])?(?:an[ \u00a0]estimated[ \u00a0]|about[ \u00a0]|nearly[ \u00a0]|"
+    r"almost[ \u00a0]|some[ \u00a0]|over[ \u00a0]|more[ \u00a0]than[ \u00a0]|around[ \u00a0]|roughly[ \u00a0])?$",
+    re.IGNORECASE,
+)
+_RECORD_BEFORE_RE = re.compile(r"\b(?:a|an|the)[ \u00a0](?:new[ \u00a0]|all-time[ \u00a0])?record[ \u00a0]$", re.IGNORECASE)
+
+# Word forms of large, approximate counts ("thousands of protesters", "Dozens died").
+_LARGE_RE = re.compile(
+    r"\b(?:(?:tens|hundreds)[ \u00a0]of[ \u00a0](?:thousands|millions|billions)|dozens|hundreds|thousands|"
+    r"millions|billions)\b(?P<after>[ \u00a0](?:of[ \u00a0](?:[\w'’-]+[ \u00a0]){0,3}?(?P<noun>[\w'’-]+)|more\b|"
+    r"(?:were|are|have[ \u00a0]been|had[ \u00a0]been)?[ \u00a0]?(?:dead|died|killed|injured|wounded|missing|"
+    r"arrested|gathered|protested|marched|attended|fled|evacuated)\b))",
+    re.IGNORECASE,
+)
+#: Plural nouns after "thousands of" that count no population or quantity.
+_NOT_COUNTED = frozenset(
+    """ways reasons things words aspects topics ideas examples kinds types forms sorts times
+    questions answers stories""".split()
+)
+_NUMBERING_RE = re.compile(r"\bnumbering[ \u00a0]in[ \u00a0]the[ \u00a0](?:hundreds|thousands|millions|tens[ \u00a0]of[ \u00a0]thousands)\b", re.IGNORECASE)
+
+_MULTIPLIER_RE = re.compile(
+    r"\b(?:(?:doubled|tripled|trebled|quadrupled|halved)(?![ \u00a0](?:down|up|over|back|as|(?:the|their|his|her|its)[ \u00a0](?:lead|advantage|score))\b)"
+    r"|(?:(?:to|will|would|could|may|might|set[ \u00a0]to|expected[ \u00a0]to|likely[ \u00a0]to|projected[ \u00a0]to|"
+    r"forecast[ \u00a0]to|poised[ \u00a0]to|going[ \u00a0]to|on[ \u00a0]track[ \u00a0]to)[ \u00a0](?:more[ \u00a0]than[ \u00a0])?"
+    r"(?:double|triple|treble|quadruple|halve))(?![ \u00a0](?:as|down|up|check)\b)"
+    r"|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[- ]?fold\b"
+    r"|twice[ \u00a0](?:as[ \u00a0](?:many|much|likely|large|high|fast|big|often)|the[ \u00a0](?:number|rate|amount|size|level))"
+    r"|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)[ \u00a0]times[ \u00a0]"
+    r"(?:as[ \u00a0](?:many|much|likely|large|high|fast|big|often)|more|higher|larger|bigger|greater|faster|"
+    r"lower|smaller|less|the[ \u00a0](?:number|rate|amount|size|level|average|national)|that[ \u00a0]of))",
+    re.IGNORECASE,
+)
+_SUPERLATIVES = (
+    r"largest|biggest|highest|lowest|smallest|richest|poorest|oldest|youngest|tallest|longest|"
+    r"shortest|deadliest|busiest|fastest|slowest|heaviest|hottest|coldest|wettest|driest|strongest|"
+    r"widest|deepest|cheapest|costliest|worst|"
+    r"most[ \u00a0](?:populous|populated|densely[ \u00a0]populated|visited|valuable|expensive|popular|prevalent|"
+    r"common|deadly|widely[ \u00a0]used|widely[ \u00a0]read|watched|viewed|downloaded|used|powerful)|"
+    r"most-(?:watched|viewed|visited|downloaded|populous)|best[- ]selling|fastest[- ]growing|"
+    r"highest[- ]grossing|top[- ]selling|least[ \u00a0](?:populous|populated|developed|visited)"
+)
+_ORDINALS = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+_SMALL_COUNT = r"\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred"
+_GENERIC_SCOPES = r"world|globe|planet|nation|country|continent|region|industry|sector|market|city|state|company|firm"
+_RANK_SCOPED_RE = re.compile(
+    r"\b(?:the[ \u00a0])?(?:(?P<generic>" + _GENERIC_SCOPES + r")|(?P<proper>[A-Z][\w&.-]*(?:[ \u00a0][A-Z][\w&.-]*){0,3}))"
+    r"['’]s?[ \u00a0](?:(?:" + _ORDINALS + r")[- ])?"
+    r"(?P<rank>(?:top|leading|largest|biggest)[ \u00a0](?:" + _SMALL_COUNT + r")\b|(?:" + _SMALL_COUNT
+    + r")[ \u00a0](?:largest|biggest|leading|richest|top)\b|" + _SUPERLATIVES
+    + r"|(?P<soft>top|leading|number[- ]one|No\.?[ \u00a0]?1))\b"
+)
+_RANK_SCOPE_AFTER_RE = re.compile(
+    r"\b(?:the[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?(?:" + _SUPERLATIVES + r")\b"
+    r"(?:[ \u00a0][\w'’-]+){0,5}?[ \u00a0](?:in[ \u00a0]the[ \u00a0]world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
+    r"on[ \u00a0]record|ever[ \u00a0](?:recorded|built|made|seen|measured)|in[ \u00a0]the[ \u00a0](?:country|nation|region|state|"
+    r"continent|EU|European[ \u00a0]Union|US|UK|world)|in[ \u00a0](?:Europe|Asia|Africa|America|North[ \u00a0]America|"
+    r"South[ \u00a0]America|Latin[ \u00a0]America|Australia|Oceania|the[ \u00a0]Middle[ \u00a0]East)|globally|"
+    r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+))\b"
+)
+_RANK_ORDINAL_RE = re.compile(r"\b(?:" + _ORDINALS + r")[- ](?:" + _SUPERLATIVES + r")\b")
+_RANKED_RE = re.compile(
+    r"\b(?:ranked|ranks|rated|placed)[ \u00a0](?:as[ \u00a0])?(?:No\.?[ \u00a0]?|number[ \u00a0])?"
+    r"(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|"
+    r"among[ \u00a0]the[ \u00a0](?:top|best|worst|largest)|in[ \u00a0]the[ \u00a0]top|last|bottom)\b"
+    r"|\b(?:among|one[ \u00a0]of)[ \u00a0]the[ \u00a0]top[ \u00a0](?:" + _SMALL_COUNT + r")\b"
+    r"|\bto[ \u00a0](?:No\.?[ \u00a0]?|number[ \u00a0])\d+[ \u00a0](?:in|on)\b",
+)
+_RECORD_RE = re.compile(r"\brecord[- ](?:high|low|levels?|numbers?|breaking)\b", re.IGNORECASE)
+_SHARE_RE = re.compile(
+    r"\b(?:significant|large|larger|major|dominant|substantial|sizeable|sizable|huge|growing|majority|"
+    r"lion['’]s)[ \u00a0]share[ \u00a0]of[ \u00a0](?:the[ \u00a0])?(?:[\w-]+[ \u00a0]){0,2}?(?:market|sales|revenue|"
+    r"exports|production|output|supply|demand|trade|spending|investment|population|votes?|seats)\b",
+    re.IGNORECASE,
+)
+_PROPORTION_RE = re.compile(
+    r"(?<!first )(?<!second )(?<!last )\b(?:(?:almost|nearly|about|around|roughly|approximately|more[ \u00a0]than|"
+    r"over|less[ \u00a0]than|under|just[ \u00a0]over|just[ \u00a0]under|some|fully|only)[ \u00a0])?"
+    r"(?:half|one[- ]half|a[ \u00a0]third|one[- ]third|two[- ]thirds|a[ \u00a0]quarter|one[- ]quarter|"
+    r"three[- ]quarters|a[ \u00a0]fifth|one[- ]fifth|a[ \u00a0]tenth|one[- ]tenth)"
+    r"(?:[ \u00a0]of[ \u00a0](?!(?:the[ \u00a0])?(?:time|way|day|night|year|month|week|century|season|game|match|"
+    r"hour|decade|term)\b)[\w'’]+|[ \u00a0]as[ \u00a0](?:much|many))"
+    r"|\b(?:one|two|three|four|five|\d+)[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    re.IGNORECASE,
+)
+_RULE_RE = re.compile(
+    r"\b(?:must|(?:is|are)[ \u00a0](?:required|needed)|required[ \u00a0]to|needs?[ \u00a0]to|have[ \u00a0]to|has[ \u00a0]to|"
+    r"eligible|at[ \u00a0]least[ \u00a0][^.;]{0,40}(?:are|is)[ \u00a0](?:needed|required))\b",
+    re.IGNORECASE,
+)
+_ASPIRATION_RE = re.compile(
+    r"\b(?:to[ \u00a0]become|aims?[ \u00a0]to|aiming[ \u00a0]to|ambitions?|goals?|bid[ \u00a0]to|push(?:es)?[ \u00a0]to|"
+    r"seeks?[ \u00a0]to|seeking[ \u00a0]to|hopes?[ \u00a0]to|hoping[ \u00a0]to|strives?[ \u00a0]to|striving|wants?[ \u00a0]to|"
+    r"plans?[ \u00a0]to|vision|aspires?|aspirations?|dreams?|targets?|intends?[ \u00a0]to|"
+    r"determined[ \u00a0]to|set[ \u00a0]out[ \u00a0]to|on[ \u00a0]track[ \u00a0]to)\b",
+    re.IGNORECASE,
+)
+_QUOTED_RE = re.compile(r"\"([^\"\n]{1,90})\"|“([^”\n]{1,90})”|‘([^’\n]{1,90})’|(?<![\w])'([^'\n]{1,60})'(?![\w])")
+_TITLE_CUES_RE = re.compile(
+    r"\b(?:titled|entitled|called|named|dubbed|film|movie|book|novel|song|album|single|show|series|"
+    r"programme|program|episode|article|paper|headline|exhibition|play|game|campaign|project|"
+    r"operation|initiative|policy|act|bill|law|report|study|slogan|motto|track|magazine|column|"
+    r"podcast|documentary|opera|poem|painting|the)[ \u00a0]*$",
+    re.IGNORECASE,
+)
+_LIST_NUMBER_RE = re.compile(r"(?:^|(?<=[\s:;(]))\(?\d{1,2}[.)](?=[ \u00a0]+\S)|\(\d{1,2}\)")
+_TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([\w'’-]+)")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantitative claim: ``text[start:end]``, of ``kind`` (percent, money, count, measure,
+    multiplier, ranking, proportion, share, growth)."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+def find_claims(
+    text: str, start: int, end: int, ignored: Callable[[int, int], bool] | None = None
+) -> list[Claim]:
+    """The claims in ``text[start:end]`` (one sentence), sorted and non-overlapping.
+
+    ``ignored(s, e)`` tells which spans are not prose (code, URLs); numbers there are skipped.
+    """
+    is_ignored = ignored or (lambda s, e: False)
+    blocked = _blocked_spans(text, start, end)
+    found: list[Claim] = []
+
+    def add(s: int, e: int, kind: str) -> None:
+        if s >= e or is_ignored(s, e) or any(bs <= s < be for bs, be in blocked):
+            return
+        found.append(Claim(s, e, kind, text[s:e]))
+
+    for m in NUMBER_RE.finditer(text, start, end):
+        result = _classify_number(text, start, end, m)
+        if result:
+            add(*result)
+    for m in _LARGE_RE.finditer(text, start, end):
+        noun = (m.group("noun") or "").lower()
+        if noun in _TIME_UNITS or noun in _NOT_COUNTED:
+            continue
+        add(m.start(), m.end(), "count")
+    for m in _NUMBERING_RE.finditer(text, start, end):
+        add(m.start(), m.end(), "count")
+    for m in _MULTIPLIER_RE.finditer(text, start, end):
+        add(m.start(), m.end(), "multiplier")
+    for m in _SHARE_RE.finditer(text, start, end):
+        add(m.start(), m.end(), "share")
+    for m in _PROPORTION_RE.finditer(text, start, end):
+        add(m.start(), m.end(), "proportion")
+    for s, e in _rankings(text, start, end):
+        add(s, e, "ranking")
+    if _RULE_RE.search(text, start, end):
+        return []  # a requirement ("candidates must receive 15% of the vote") is not a measurement
+    # An aim or a target ("aims to cut it to one percent") is not a claim about the present.
+    found = [c for c in found if not _ASPIRATION_RE.search(text, max(start, c.start - 80), c.start)]
+    return _merge(found)
+
+
+def _rankings(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for m in _RANK_SCOPED_RE.finditer(text, start, end):
+        if m.group("proper"):
+            # A name's possessive is a ranking only with a measurable superlative ("Iran's largest
+            # fleet"), not with "leading" or "top" alone, and never a sentence-initial common word.
+            if m.group("soft") or m.group("proper").split()[0].lower() in _QUANTIFIER_WORDS:
+                continue
+        spans.append((m.start(), m.end()))
+    for rx in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE):
+        spans.extend((m.start(), m.end()) for m in rx.finditer(text, start, end))
+    return spans
+
+
+def _merge(claims: list[Claim]) -> list[Claim]:
+    claims.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Claim] = []
+    for c in claims:
+        if out and c.start < out[-1].end:
+            continue  # keep the earlier (longer) claim
+        out.append(c)
+    return out
+
+
+def _blocked_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside which no number is a claim: quoted titles, phone numbers, list numbering."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTED_RE.finditer(text, start, end):
+        inner = next(g for g in m.groups() if g is not None)
+        if _is_title(inner) or _TITLE_CUES_RE.search(text, max(start, m.start() - 30), m.start()):
+            spans.append((m.start(), m.end()))
+    for m in _PHONE_RE.finditer(text, start, end):
+        digits = sum(ch.isdigit() for ch in m.group())
+        seps = len(re.findall(r"[ \u00a0.-]", m.group()))
+        if digits >= 7 and ("(" in m.group() or m.group().startswith("+") or seps >= 2) and "," not in m.group():
+            spans.append((m.start(), m.end()))
+    for m in _LIST_NUMBER_RE.finditer(text, start, end):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _is_title(inner: str) -> bool:
+    """A short quoted string in title case ("Ocean's 11", "The 39 Steps") is a name, not speech."""
+    words = inner.split()
+    if not words or len(words) > 8:
+        return False
+    content = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capital = [w for w in content if w[0].isupper()]
+    if not content:
+        return bool(words[0][:1].isupper()) or inner.strip().replace(",", "").isdigit()
+    return len(capital) * 2 > len(content) and words[0][:1].isupper()
+
+
+def _value(m: re.Match[str], scale: str | None) -> float:
+    digits = m.group("digits")
+    if digits:
+        value = float(digits.replace(",", ""))
+    else:
+        word = m.group("word").lower().replace("a dozen", "twelve").replace("dozen", "twelve")
+        parts = re.split(r"[- ]", word)
+        value = float(sum(_TENS_WORDS.get(p, 0) + _UNITS_WORDS.get(p, 0) for p in parts))
+    if scale:
+        value *= _SCALES.get(scale.lower(), 1)
+    return value
+
+
+def _prev_word(text: str, pos: int, floor: int) -> str:
+    m = re.search(r"([\w'’.&-]+)[ \u00a0]*$", text[max(floor, pos - 40):pos])
+    return m.group(1) if m else ""
+
+
+def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple[int, int, str] | None:
+    """Decide whether the number ``m`` is the core of a claim; return its span and kind."""
+    s, e = m.start(), m.end()
+    digits = m.group("digits")
+    before = text[max(start, s - 60):s]
+    prev_char = text[s - 1] if s > start else " "
+    next_char = text[e] if e < end else " "
+
+    if digits:
+        # Glued to a word or another number: an identifier, code, time, ratio or path.
+        if prev_char.isalnum() or prev_char in "_#/:\\" or (prev_char in "-." and s - 2 >= start and text[s - 2].isalnum()):
+            return None
+        if next_char in ":/" and e + 1 < end and text[e + 1].isdigit():
+            return None  # a time (15:30), a date (10/01) or a ratio
+        if next_char == "." and e + 1 < end and text[e + 1].isdigit():
+            return None  # a version or a dotted date: 3.10.4, 01.10.2025
+    else:
+        if prev_char in "-" or next_char == "-" and not text[e:e + 5].lower().startswith("-fold"):
+            return None  # "one-pack", "two-thirds" (handled as a proportion), "twenty-first"
+
+    # Glued suffix: 35km, $5bn, 6am, 2nd, 1990s, A300-style tails.
+    glued = re.match(r"[A-Za-z°%µ²/]+", text[e:end])
+    glued_kind = None
+    if digits and glued:
+        suffix = glued.group()
+        if suffix == "%":
+            glued_kind = "percent"
+        elif suffix.lower() in _GLUED_SCALE and _CURRENCY_BEFORE_RE.search(before):
+            glued_kind = "money"
+        elif _GLUED_UNIT_RE.fullmatch(suffix):
+            glued_kind = "measure"
+        else:
+            return None
+        e_unit = e + len(suffix)
+    if digits and next_char in "%" and glued_kind is None:
+        glued_kind, e_unit = "percent", e + 1
+
+    value_scale = _SCALE_AFTER_RE.match(text, e, end) if not glued else None
+    scale = value_scale.group(1) if value_scale else None
+    e_num = value_scale.end() if value_scale else e
+    value = _value(m, scale)
+    after = text[e_num:min(end, e_num + 80)]
+    is_plain_digits = bool(digits) and "," not in digits and "." not in digits
+
+    # Ranges: keep the whole "36 and 40", "45% to 60%", "two to three hundred".
+    rng = re.match(r"(?:[ \u00a0]?(?:-|–|—|to|and)[ \u00a0]?)(\d[\d,]*(?:\.\d+)?|" + _WORD_NUM + r")(?![\w])"
+                   r"(?:[ \u00a0](?:hundred|thousand|million|billion|trillion)\b)?", after, re.IGNORECASE)
+
+    if is_plain_digits and len(digits) == 4 and 1000 <= value <= 2099 and not scale:
+        year_range = re.match(r"[ \u00a0]?[-–—/][ \u00a0]?(\d{2}|\d{4})\b", after)
+        if year_range or not _plural_noun_follows(after) or _prev_word(text, s, start).lower() in _YEAR_PREPOSITIONS:
+            return None  # a year, a year range or a year-like label
+
+    if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text[e:end]):
+        return None
+    if _TIME_OF_DAY_AFTER_RE.match(after):
+        return None
+    if _AGE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(text[e:end]):
+        return None
+    if digits and (_NAME_COMMA_BEFORE_RE.search(before) and re.match(r",", after)
+                   or _NAME_PAREN_BEFORE_RE.search(before) and re.match(r"\)", after)):
+        return None  # "James Ford, 42, a ..." or "Smith (42)": an age
+    if digits and _STREET_AFTER_RE.match(text[e:end]):
+        return None  # a street address
+    prev = _prev_word(text, s, start)
+    prev_lower = prev.lower().rstrip(".")
+    if prev_lower in _IDENTIFIER_WORDS or prev.startswith("#"):
+        return None
+    currency = _CURRENCY_BEFORE_RE.search(before)
+    if (digits and prev[:1].isupper() and not prev.endswith(("'s", "’s", "s'")) and not currency
+            and prev_lower not in _QUANTIFIER_WORDS and "," not in digits and text[s - 1:s] in (" ", "\u00a0")):
+        return None  # "Boeing 707", "Summit 2026", "Category 5": a name with a number in it
+
+    s_claim = max(start, s - 60) + currency.start() if currency else s
+
+    if glued_kind:
+        return s_claim, e_unit, glued_kind
+    m_pct = _PERCENT_AFTER_RE.match(text, e_num, end)
+    if m_pct:
+        return s, m_pct.end(), "percent"
+    if rng:
+        e_rng = e_num + rng.end()
+        m_pct = _PERCENT_AFTER_RE.match(text, e_rng, end)
+        if m_pct:
+            return s, m_pct.end(), "percent"
+    if currency:
+        return s_claim, e_num, "money"
+    m_cur = _CURRENCY_AFTER_RE.match(text, e_num, end)
+    if m_cur and (m_cur.group().strip().lower() != "won" or scale or (digits and "," in digits)):
+        return s, m_cur.end(), "money"
+
+    # Durations are not statistics ("for 30 hours", "three years in prison", "a 10-minute walk").
+    tokens = _TOKEN_RE.findall(after[:60])
+    first = tokens[0].lower() if tokens else ""
+    if rng and tokens:
+        tail = _TOKEN_RE.findall(after[rng.end():rng.end() + 60])
+        first = tail[0].lower() if tail else ""
+        tokens = tail
+    if first.split("-")[0] in _TIME_UNITS or first in ("more", "consecutive", "straight", "full") and len(tokens) > 1 and tokens[1].lower() in _TIME_UNITS:
+        return None
+    if text[e_num:e_num + 1] == "-" and not text[e_num:e_num + 5].lower() == "-fold":
+        return None  # a compound adjective: "ten-storey", "25-room", "22-mile"
+    e_after = e_num + (rng.end() if rng else 0)
+    m_unit = _UNIT_AFTER_RE.match(text, e_after, end)
+    if m_unit and re.search(r"\d[\d,.]*[ \u00a0]?[^\s(]{0,12}[ \u00a0]?\([~≈]?$", before):
+        return None  # "75 m (250 ft)": a conversion of the quantity before it
+    if m_unit:
+        if re.search(r"\b(?:a|an|the)[ \u00a0](?:\w+[ \u00a0])?$", before, re.IGNORECASE):
+            return None  # "a 15 meter high statue", "the 75 m ship": a description, not a finding
+        if _LOCATION_AFTER_RE.match(text, m_unit.end(), end) or re.search(r"\bwithin[ \u00a0](?:about[ \u00a0])?$", before):
+            return None  # "860 km east of Christchurch": where something is
+        return s_claim, m_unit.end(), "measure"
+    if re.search(r"\bmagnitude[ \u00a0](?:of[ \u00a0])?$", before, re.IGNORECASE):
+        return s_claim - len("magnitude "), e_num, "measure"
+
+    growth = _GROWTH_BEFORE_RE.search(before)
+    casualty = _CASUALTY_BEFORE_RE.search(before) or _CASUALTY_AFTER_RE.match(text[e_after:end])
+    record = _RECORD_BEFORE_RE.search(before)
+    noun_end, noun = _count_noun(text, e_after, end)
+    referential = re.search(r"\b(?:the|these|those|both|all|its|his|her|their|our|my|your|of)[ \u00a0]$", before, re.IGNORECASE)
+    is_one = value < 2 and not scale
+    if is_one and not (growth or m_unit):
+        return None
+    large = value >= 10 or bool(scale)
+    if noun is not None:
+        tally = noun in _TALLY_NOUNS
+        if referential and not tally and not large:
+            return None
+        if large or tally or casualty or growth or record:
+            if referential and re.search(r"\b(?:the|these|those|both|its|his|her|their|our|my|your)[ \u00a0]$", before, re.IGNORECASE) and not (tally or growth):
+                return None  # "the 36 members": a group already introduced
+            return s_claim, noun_end, "count"
+        return None
+    if casualty:
+        casualty_after = _CASUALTY_AFTER_RE.match(text[e_after:end])
+        return s_claim, e_after + (casualty_after.end() if casualty_after else 0), "count"
+    if growth or record:
+        return s_claim, e_after, "growth" if growth else "count"
+    return None
+
+
+def _plural_noun_follows(after: str) -> bool:
+    return _count_noun(after, 0, len(after))[1] is not None
+
+
+def _count_noun(text: str, pos: int, end: int) -> tuple[int, str | None]:
+    """After a number: the end offset and lower-cased head of the plural noun it counts, if any.
+
+    Up to three modifiers may come first ("170 suspected deaths", "100 Republican national security
+    experts"), then an optional "of the" ("39 of the state's 40 delegates").
+    """
+    words: list[tuple[int, str]] = []  # (end offset, word), contiguous: only spaces between
+    p = pos
+    while len(words) < 9:
+        w = _NEXT_WORD_RE.match(text, p, min(end, p + 60))
+        if not w:
+            break
+        words.append((w.end(), w.group(1)))
+        p = w.end()
+    i = 0
+    if words and words[0][1].lower() in ("more", "additional", "other", "further", "extra"):
+        i = 1
+    if i < len(words) and words[i][1].lower() == "of":
+        # "N of the X", "N of Khan's victims", "39 of the state's 40 delegates"
+        i += 1
+        while i < len(words) and (words[i][1].lower() in ("the", "its", "their", "his", "her", "those", "these", "all")
+                                  or words[i][1].endswith(("'s", "’s")) or words[i][1].isdigit()):
+            i += 1
+    for j in range(i, min(i + 4, len(words))):
+        w = words[j][1]
+        lw = w.lower()
+        if w[:1].isupper() and not w.isupper() and not _NATIONALITY_RE.search(w):
+            break  # "36 Quai des Orfèvres", "11 Justices": a name follows, not a counted noun
+        if _is_plural_noun(lw):
+            return (pos, None) if lw in _TIME_UNITS else (words[j][0], lw)
+        if lw in _BREAK_WORDS or lw.isdigit() or lw in _TIME_UNITS:
+            break
+    return pos, None
+
+
+def _is_plural_noun(word: str) -> bool:
+    if word in _PLURAL_IRREGULAR or word.endswith(("children", "people", "men", "women")):
+        return True
+    if word in _NOT_NOUNS or word in _BREAK_WORDS or len(word) < 3:
+        return False
+    if "'" in word or "’" in word:
+        return False
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous", "'s"))
