@@ -110,6 +110,7 @@ def test_filler_sentences_generalise(sentence):
     "Beijing is vital to rail freight policy.",                          # a place, not a gerund
     "The report on rail freight is important.",                          # a concrete subject
     "Understanding quantum chromodynamics is essential.",                # says something new to the text
+    "This is important.",                                                # emphasis: restates nothing
 ])
 def test_filler_negatives(sentence):
     text = ("Rail freight and transport policy\n\nRail freight grew in the north as new lines opened. "
@@ -138,13 +139,23 @@ def test_gerund_test():
     ("Jane Doe | Staff Writer", ["credit after a slash", "a byline"]),
 ])
 def test_caption_credit_and_byline_shapes(line, reasons):
-    text = f"{line}\nThe port reopened on Monday after the storm.\nShips had queued for two days.\n"
+    text = f"Port reopens\n\n{line}\n\nThe port reopened on Monday after the storm.\n\nShips had queued for two days.\n"
     found, (f,) = lint(text, "BPL003")
-    assert found == [("BPL003", 1, 1, line)]
+    assert found == [("BPL003", 3, 1, line)]
     assert f.data["reasons"] == reasons and f.data["position"] == "start"
 
 
+def test_markdown_bold_callout_label_is_removed_with_its_markup():
+    text = "# Gardening\n\nTomatoes need sun.\n\n**Pro tip:** Watering in the morning keeps the leaves dry.\n\nHarvest in August.\n"
+    found, (f,) = lint(text, "BPL001", path="doc.md")
+    assert found == [("BPL001", 5, 1, "**Pro tip:**")]
+    (edit,) = f.fix.edits
+    assert text[edit.start:edit.end] == "**Pro tip:** "
+
+
 @pytest.mark.parametrize("line", [
+    "Input / Output",
+    "By Design",
     "By setting this to Default, attributes are reset",
     "A view from the bridge",
     "Kilometres per hour / miles per hour conversions are given below.",

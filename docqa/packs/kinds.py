@@ -430,7 +430,8 @@ def build_rule(raw: "RawRule") -> type[PackRule]:
         source=f"{raw.path}:{line}" if line else raw.path,
         min_words=spec.get("min_words", attrs.get("min_words", 0)),
         max_words=spec.get("max_words"),
-        __doc__=_docstring(summary.strip().splitlines()[0], flagged, clean, spec.get("link")),
+        __doc__=_docstring(summary.strip().splitlines()[0], flagged, clean, spec.get("link"),
+                           f"{raw.path}:{line}" if line else raw.path),
         __module__=__name__,
     )
     class_name = "".join(p.capitalize() for p in spec["name"].split("-")) + spec["code"]
@@ -442,12 +443,12 @@ class _Ellipsis(dict):
         return "…"
 
 
-def _docstring(summary: str, flagged: list[str], clean: list[str], link: str | None) -> str:
+def _docstring(summary: str, flagged: list[str], clean: list[str], link: str | None, source: str) -> str:
     """A Rule docstring whose Flagged/Clean sections carry the pack's examples (so the generic
     docstring-example test runs them too)."""
 
     def block(items: list[str]) -> str:
         return "\n".join("    " + s.strip().replace("\n", "\\n") for s in items)
 
-    more = f"\n\nSee {link}." if link else ""
+    more = f"\n\nDeclared in the rule pack {source}." + (f" See {link}." if link else "")
     return f"{summary}{more}\n\nFlagged:\n{block(flagged)}\n\nClean:\n{block(clean)}\n"

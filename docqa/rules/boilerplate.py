@@ -48,7 +48,8 @@ STOPWORDS = frozenset(
 # --------------------------------------------------------------------------- call-out labels
 #: A short label at the start of a block: up to four words, then "?" or ":" and a capitalised sentence.
 LABEL_RE = re.compile(
-    r"(?P<label>[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,3})[ \t]*(?P<mark>[?:!])[ \t]+(?P<rest>[\"“‘']?[A-Z0-9])"
+    r"[*_]{0,2}(?P<label>[A-Z](?:[^\W_]|['’-])*(?:[ \t]+(?:[^\W_]|['’-])+){0,3})[*_]{0,2}[ \t]*(?P<mark>[?:!])"
+    r"(?P<close>[*_]{0,2})[ \t]+(?P<rest>[\"“‘']?[A-Z0-9])"
 )
 #: Words that address the reader ("Did you know?", "Want to learn more?").
 READER_WORDS = frozenset({"you", "your", "you're", "you’re", "yourself", "we", "us", "let's", "let’s"})
@@ -78,7 +79,7 @@ def label_at(doc: Document, node: Node) -> Label | None:
     m = LABEL_RE.match(doc.text, node.start, node.end)
     if not m:
         return None
-    return Label(node.start, m.end("mark"), m.group("label"), m.group("mark"))
+    return Label(node.start, m.end("close"), m.group("label"), m.group("mark"))
 
 
 def callout_label(doc: Document, node: Node, neighbours: list[Node]) -> Label | None:
@@ -290,14 +291,14 @@ def score_filler(doc: Document, start: int, end: int) -> FillerScore | None:
     heads, counts = document_keywords(doc)
     content = [w for w in subject_words[1:] + tail if w.lower() not in STOPWORDS and zipf(w) < 6.0]
     restated = [w for w in content if stem(w) in heads or counts.get(stem(w), 0) > 1]
+    if not restated:
+        return None  # an evaluation of nothing in particular ("This is important.") is emphasis
     new = [w for w in content if w not in restated]
     # Filler restates and stops: every content word echoes the document, and little follows the
     # evaluation. A purpose clause after it ("… is crucial for analysing X and Y") carries content.
     score = 1.0
     score -= 0.15 * max(0, len(tail) - 5)
     score -= 0.25 * len(new)
-    if content and not restated:
-        score -= 0.5
     return FillerScore(start, end, subject, " ".join(pred.group().split()), len(words), len(tail),
                        restated, new, round(score, 3))
 
@@ -380,8 +381,16 @@ BYLINE_RE = re.compile(
 STAFF_RE = re.compile(r"\b(?:staff\s+(?:writer|reporter)|contributing\s+(?:writer|editor)|correspondent)\s*$", re.IGNORECASE)
 
 
-def caption_evidence(text: str) -> list[str]:
-    """Why a short block reads as a caption, credit or byline (empty when it does not)."""
+#: Cues too common in ordinary titles to stand alone ("Input / Output", "A view from the bridge").
+WEAK_CUES = frozenset({"describes a picture", "credit after a slash"})
+
+
+def caption_evidence(text: str, is_title: bool = False) -> list[str]:
+    """Why a short block reads as a caption, credit or byline (empty when it does not).
+
+    For the document's title a byline is not considered ("By Design" is a fine title); a caption
+    the plain-text parser took for the title is still found by its credit.
+    """
     text = text.strip()
     words = text.split()
     if not words or len(words) > 30 or "\n" in text:
@@ -393,13 +402,14 @@ def caption_evidence(text: str) -> list[str]:
         if pattern.search(text):
             reasons.append(why)
             break
-    if BYLINE_RE.match(text) and not TERMINAL_RE.search(text.rstrip(".")):
+    if is_title:
+        pass
+    elif BYLINE_RE.match(text) and not TERMINAL_RE.search(text.rstrip(".")):
         reasons.append("a byline")
     elif STAFF_RE.search(text) and len(words) <= 8:
         reasons.append("a byline")
-    # A lone description without a credit may be a heading ("A view from the bridge"): it needs a
-    # second cue; a credit or a byline is enough on its own.
-    if reasons == ["describes a picture"]:
+    # One weak cue alone is an ordinary title; a strong credit or a byline is enough on its own.
+    if len(reasons) == 1 and reasons[0] in WEAK_CUES:
         return []
     return reasons
 
@@ -434,7 +444,10 @@ class LeakedCaption(Rule):
         for b in sorted(chosen.values(), key=lambda n: n.start):
             where = "start" if b in blocks[:head] else "end"
             start, end = self._candidate(doc, b, where)
-            reasons = caption_evidence(doc.text[start:end])
+            # The first line of the text is the title's place, whatever the parser made of it.
+            first_line = b is blocks[0] and start == b.start
+            reasons = caption_evidence(doc.text[start:end], is_title=first_line or b is doc.title or (
+                b.kind is NodeKind.HEADING and doc.format == "markdown"))
             if reasons:
                 yield Violation(
                     start, end,
