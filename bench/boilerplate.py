@@ -45,8 +45,8 @@ COMMAND = "python bench/boilerplate.py --write"
 NOTES = [
     "**Reading the flags.**",
     "",
-    "- The one snippet false positive, \"Let us know down below in the comments\", is labelled content by",
-    "  trafilatura's annotator but is exactly the reader-engagement prompt docqa is meant to report.",
+    "- The one snippet false positive (row 22, a \"let us know … in the comments\" prompt) is labelled",
+    "  content by trafilatura's annotator but is exactly the reader-engagement prompt docqa reports.",
     "- Host flags, read by hand: BPL104 on `gum-news-sensitive` is a real leak (the Wikinews",
     "  \"Categories: …\" footer was kept as a paragraph); STR003 on `gum-bio-hadid` is real too (the GUM",
     "  excerpt stops mid-sentence, \"…inspired by the works of the Russian suprematist artist Kazimir",

@@ -47,8 +47,13 @@ MINIMAL = textwrap.dedent("""
 
 
 # --------------------------------------------------------------------------- built-in packs
-def test_builtin_packs_are_found_in_the_repository():
-    assert builtin_pack_dir() == Path(__file__).resolve().parent.parent / "rules"
+def test_builtin_packs_are_found_in_the_package_or_the_repository():
+    import docqa
+
+    where = builtin_pack_dir()
+    installed = Path(docqa.__file__).resolve().parent / "_builtin_packs"
+    assert where in (installed, Path(docqa.__file__).resolve().parent.parent / "rules")
+    assert (where / "web-boilerplate.yaml").is_file()
     assert {r.code for r in BUILTIN} >= {"BPL101", "BPL102", "BPL103", "BPL104"}
 
 

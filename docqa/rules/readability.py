@@ -8,10 +8,11 @@ do not merge into one endless sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
-from ..document import Document, NodeKind
+from ..document import PROSE_BLOCKS, Document, Node
 from ..finding import Family, Severity, Violation
 from .base import Rule
 
@@ -37,16 +38,23 @@ def measure(metric: str, text: str) -> float:
     return float(_metrics()[metric](text))
 
 
-def prose_text(doc: Document, start: int = 0, end: int | None = None) -> str:
-    """The prose between ``start`` and ``end``: paragraphs and list items, non-prose spans removed."""
+def prose_text(doc: Document, start: int = 0, end: int | None = None, blocks: Iterable[Node] | None = None) -> str:
+    """The prose between ``start`` and ``end`` (or of ``blocks``): paragraphs and list items,
+    with non-prose spans removed and a full stop added where a block has no terminal punctuation."""
     end = len(doc.text) if end is None else end
+    chosen = doc.paragraphs if blocks is None else [b for b in blocks if b.kind in PROSE_BLOCKS]
+    starts = [s for s, _ in doc.ignored]
     parts = []
-    for b in doc.paragraphs:
+    for b in chosen:
         if b.start < start or b.end > end:
             continue
         pieces, pos = [], b.start
-        for s, e in doc.ignored:
-            if e <= b.start or s >= b.end:
+        # Ignored spans are sorted and merged: start from the last one beginning before the block.
+        i = max(bisect.bisect_right(starts, b.start) - 1, 0)
+        for s, e in doc.ignored[i:]:
+            if s >= b.end:
+                break
+            if e <= b.start:
                 continue
             pieces.append(doc.text[pos:max(s, pos)])
             pos = max(pos, e)
@@ -82,7 +90,7 @@ def section_scores(doc: Document) -> list[tuple[Any, str, int, float, float]]:
 
     out = []
     for sec in sections(doc):
-        text = prose_text(doc, sec.start, sec.end)
+        text = prose_text(doc, sec.start, sec.end, sec.blocks)
         words = len(text.split())
         if not words:
             continue
@@ -97,67 +105,91 @@ def _where(doc: Document, sec: Any) -> str:
     return "the text before the first heading"
 
 
-class SectionGradeLevel(Rule):
-    """A section needs a high school grade beyond the threshold to read (Flesch-Kincaid grade).
+#: The Flagged/Clean examples both section rules document (one dense section, one plain one).
+_EXAMPLES = """
+Flagged:
+    Notes\\n\\n{hard}
+Clean:
+    Notes\\n\\n{easy}
+""".format(
+    hard="Notwithstanding considerable methodological heterogeneity, contemporaneous epidemiological investigations "
+    "consistently demonstrate statistically significant associations between socioeconomic deprivation and "
+    "cardiovascular morbidity, particularly among institutionalized populations experiencing multidimensional "
+    "vulnerability. Comprehensive longitudinal characterization of these interdependencies necessitates "
+    "interdisciplinary collaboration. Institutional accountability mechanisms remain inadequately operationalized "
+    "notwithstanding repeated recommendations. Consequently, policymakers confronting intersecting socioeconomic "
+    "inequalities must prioritize evidence-based interventions emphasizing preventative infrastructure, "
+    "community-oriented rehabilitation, and multisectoral coordination. Nevertheless, implementation "
+    "heterogeneity, administrative fragmentation, and insufficiently standardized evaluation methodologies "
+    "substantially complicate comparative effectiveness determinations across jurisdictions characterized by "
+    "divergent institutional architectures. Additionally, disproportionate representation of economically "
+    "disadvantaged communities within longitudinal cohorts necessitates methodologically sophisticated adjustments.",
+    easy="The cat sat on the mat. It was warm. The dog came in and lay down too. Then they both fell asleep in the "
+    "sun. Nobody woke them until tea time, when the rain began to fall on the roof. The children came home from "
+    "school and ran into the garden. They played with the dog until it got dark. Then Mum called them in for "
+    "dinner. We had soup and bread. After that we read a book by the fire and went to bed early because we were tired.",
+)
 
-    Reported as information: a dense section may be right for its readers. The threshold
-    (``max_grade``) and the smallest section measured (``min_words``) are options.
 
-    Flagged:
-        Notes\\n\\nNotwithstanding considerable methodological heterogeneity, contemporaneous epidemiological investigations consistently demonstrate statistically significant associations between socioeconomic deprivation and cardiovascular morbidity, particularly among institutionalized populations experiencing multidimensional vulnerability. Comprehensive longitudinal characterization of these interdependencies necessitates interdisciplinary collaboration. Institutional accountability mechanisms remain inadequately operationalized notwithstanding repeated recommendations. Consequently, policymakers confronting intersecting socioeconomic inequalities must prioritize evidence-based interventions emphasizing preventative infrastructure, community-oriented rehabilitation, and multisectoral coordination. Nevertheless, implementation heterogeneity, administrative fragmentation, and insufficiently standardized evaluation methodologies substantially complicate comparative effectiveness determinations across jurisdictions characterized by divergent institutional architectures. Additionally, disproportionate representation of economically disadvantaged communities within longitudinal cohorts necessitates methodologically sophisticated adjustments.
-    Clean:
-        Notes\\n\\nThe cat sat on the mat. It was warm. The dog came in and lay down too. Then they both fell asleep in the sun. Nobody woke them until tea time, when the rain began to fall on the roof. The children came home from school and ran into the garden. They played with the dog until it got dark. Then Mum called them in for dinner. We had soup and bread. After that we read a book by the fire and went to bed early because we were tired.
-    """
+class _SectionMetric(Rule):
+    """Shared check of the section rules: one score per section against one threshold option."""
 
-    code = "RDB001"
-    name = "section-grade-level"
     family = Family.READABILITY
     severity = Severity.INFO
     prose_only = False
-    options = {"max_grade": 18.0, "min_words": 80}
+    #: Which score (``"ease"`` or ``"grade"``), its option name and whether high values are bad.
+    score: str = ""
+    limit_option: str = ""
+    high_is_bad: bool = True
+
+    def describe(self, where: str, value: float, limit: float, words: int) -> str:
+        raise NotImplementedError
 
     def check(self, doc: Document) -> Iterator[Violation]:
-        limit = float(self.opts["max_grade"])
+        limit = float(self.opts[self.limit_option])
         for sec, _, words, ease, grade in section_scores(doc):
-            if words >= int(self.opts["min_words"]) and grade > limit:
+            value = grade if self.score == "grade" else ease
+            beyond = value > limit if self.high_is_bad else value < limit
+            if words >= int(self.opts["min_words"]) and beyond:
                 yield Violation(
-                    sec.start, sec.end,
-                    f"{_where(doc, sec)} reads at grade {grade:.1f} (Flesch-Kincaid; threshold {limit:g}) over {words} words",
+                    sec.start, sec.end, self.describe(_where(doc, sec), value, limit, words),
                     data={"grade": round(grade, 2), "reading_ease": round(ease, 2), "words": words, "threshold": limit},
                 )
+
+
+class SectionGradeLevel(_SectionMetric):
+    __doc__ = """A section needs a high school grade beyond the threshold to read (Flesch-Kincaid grade).
+
+    Reported as information: a dense section may be right for its readers. The threshold
+    (``max_grade``) and the smallest section measured (``min_words``) are options.
+    """ + _EXAMPLES
+
+    code = "RDB001"
+    name = "section-grade-level"
+    options = {"max_grade": 18.0, "min_words": 80}
+    score, limit_option, high_is_bad = "grade", "max_grade", True
+
+    def describe(self, where: str, value: float, limit: float, words: int) -> str:
+        return f"{where} reads at grade {value:.1f} (Flesch-Kincaid; threshold {limit:g}) over {words} words"
 
     def summarize(self, doc: Document) -> Mapping[str, Any] | None:
         return text_stats(doc)
 
 
-class SectionReadingEase(Rule):
-    """A section's Flesch reading ease is below the threshold (very hard to read).
+class SectionReadingEase(_SectionMetric):
+    __doc__ = """A section's Flesch reading ease is below the threshold (very hard to read).
 
     Reported as information. The threshold (``min_ease``, on the 0-100 Flesch scale where 30 and
     below is "very difficult") and the smallest section measured (``min_words``) are options.
-
-    Flagged:
-        Notes\\n\\nNotwithstanding considerable methodological heterogeneity, contemporaneous epidemiological investigations consistently demonstrate statistically significant associations between socioeconomic deprivation and cardiovascular morbidity, particularly among institutionalized populations experiencing multidimensional vulnerability. Comprehensive longitudinal characterization of these interdependencies necessitates interdisciplinary collaboration. Institutional accountability mechanisms remain inadequately operationalized notwithstanding repeated recommendations. Consequently, policymakers confronting intersecting socioeconomic inequalities must prioritize evidence-based interventions emphasizing preventative infrastructure, community-oriented rehabilitation, and multisectoral coordination. Nevertheless, implementation heterogeneity, administrative fragmentation, and insufficiently standardized evaluation methodologies substantially complicate comparative effectiveness determinations across jurisdictions characterized by divergent institutional architectures. Additionally, disproportionate representation of economically disadvantaged communities within longitudinal cohorts necessitates methodologically sophisticated adjustments.
-    Clean:
-        Notes\\n\\nThe cat sat on the mat. It was warm. The dog came in and lay down too. Then they both fell asleep in the sun. Nobody woke them until tea time, when the rain began to fall on the roof. The children came home from school and ran into the garden. They played with the dog until it got dark. Then Mum called them in for dinner. We had soup and bread. After that we read a book by the fire and went to bed early because we were tired.
-    """
+    """ + _EXAMPLES
 
     code = "RDB002"
     name = "section-reading-ease"
-    family = Family.READABILITY
-    severity = Severity.INFO
-    prose_only = False
     options = {"min_ease": 10.0, "min_words": 80}
+    score, limit_option, high_is_bad = "ease", "min_ease", False
 
-    def check(self, doc: Document) -> Iterator[Violation]:
-        limit = float(self.opts["min_ease"])
-        for sec, _, words, ease, grade in section_scores(doc):
-            if words >= int(self.opts["min_words"]) and ease < limit:
-                yield Violation(
-                    sec.start, sec.end,
-                    f"{_where(doc, sec)} has Flesch reading ease {ease:.1f} (threshold {limit:g}; 30 and below is very difficult) over {words} words",
-                    data={"reading_ease": round(ease, 2), "grade": round(grade, 2), "words": words, "threshold": limit},
-                )
+    def describe(self, where: str, value: float, limit: float, words: int) -> str:
+        return f"{where} has Flesch reading ease {value:.1f} (threshold {limit:g}; 30 and below is very difficult) over {words} words"
 
 
 RULES: list = [SectionGradeLevel, SectionReadingEase]

@@ -123,16 +123,19 @@ def tables_of_contents(doc: Document) -> list[Toc]:
     return out
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two normalized titles are (0-1): the better of character ratio and word overlap."""
+def similarity(a: str, b: str, beat: float = 0.0) -> float:
+    """How alike two normalized titles are (0-1): the better of character ratio and word overlap.
+    Pairs that provably cannot score above ``beat`` are not compared in full (a cheap bound first)."""
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
-    ratio = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     wa, wb = set(a.split()), set(b.split())
     jaccard = len(wa & wb) / len(wa | wb)
-    return max(ratio, jaccard)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() <= max(beat, jaccard) or matcher.quick_ratio() <= max(beat, jaccard):
+        return jaccard
+    return max(matcher.ratio(), jaccard)
 
 
 def explicit_level(doc: Document, node: Node) -> bool:
@@ -181,14 +184,18 @@ class TocEntryWithoutSection(Rule):
             # The title before the contents list is a section too (many generated lists repeat it).
             if doc.title is not None and doc.title.end <= toc.heading.start:
                 candidates.append((doc.title, normalize(doc.slice(doc.title))))
+            exact = {text: node for node, text in reversed(candidates)}
             results = []
             for entry in toc.entries:
                 name = normalize(entry_text(doc, entry))
                 if not name:
                     continue
+                if name in exact:
+                    results.append((entry, name, exact[name], 1.0))
+                    continue
                 best, score = None, 0.0
                 for node, text in candidates:
-                    s = similarity(name, text)
+                    s = similarity(name, text, score)
                     if s > score:
                         best, score = node, s
                 results.append((entry, name, best, score))
