@@ -37,22 +37,23 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
 from ..document import Document, NodeKind
-from .terms import iter_terms
+from .terms import LOWER, NAME, iter_terms
 
 #: Fitted by ``python bench/drift.py --fit`` on the dev split (see bench/results/drift.md).
 #: Order matches :func:`feature_vector`.
 WEIGHTS: tuple[float, ...] = (
-    -3.545,  # bias
-    -6.628,  # log relative similarity (span vs the typical span of its length)
-    -2.571,  # share of the title's supported terms present in the span
-    -0.991,  # lexical cohesion across the span's boundaries (the stronger side)
-    -0.484,  # log number of content tokens
-    -0.619,  # share of the span inside quotation marks
-    -3.343,  # presence of the subject's key terms
-    0.624,   # log(1 + names the rest of the document never mentions)
-    -0.813,  # log(1 + names the rest of the document also mentions)
-    0.326,   # log(1 + distinctive terms confined to the span)
-    -0.764,  # share of the document's three main names present in the span
+    -9.339,  # bias
+    -4.641,  # log relative similarity (span vs the typical span of its length)
+    -2.907,  # share of the title's supported terms present in the span
+    -0.238,  # lexical cohesion across the span's boundaries (the stronger side)
+    0.211,   # log number of content tokens
+    -0.507,  # share of the span inside quotation marks
+    -1.735,  # presence of the subject's key terms
+    0.54,    # log(1 + names the rest of the document never mentions)
+    -0.734,  # log(1 + names the rest of the document also mentions)
+    0.786,   # log(1 + distinctive terms confined to the span)
+    -0.471,  # share of the document's three main names present in the span
+    -2.371,  # log relative reverse similarity (how much of the rest the span explains)
 )
 FEATURES = (
     "log_relative_similarity", "title_coverage", "boundary_cohesion", "log_tokens", "quoted",
@@ -66,6 +67,9 @@ DISTINCTIVE_LOGP = -4.5  # log10 background probability below which a term is di
 COHESION_LOGP = -3.0
 LEAD_MIN_TOKENS = 12
 SHRINK_TOKENS = 20  # pseudo-tokens of typical support added to every span
+# The typical section is an upper quantile of all windows: a drifted half must not define it.
+TYPICAL_QUANTILE = 0.5
+REVERSE_FLOOR = 0.02  # keeps the ratio of two tiny reverse supports from exploding
 SUBJECT_CANDIDATES = 25
 SUBJECT_TOP = 8
 YEAR_RE = re.compile(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,]?\d)")
@@ -133,18 +137,22 @@ def build_units(doc: Document) -> tuple[list[Unit], dict[str, int], dict[str, fl
     surface: dict[str, str] = {}
     has_ignored = bool(doc.ignored)
 
+    lower: set[str] = set()
+
     def scan(unit_terms: dict[str, int], names: set[str] | None, start: int, end: int) -> int:
         n = 0
         skip = has_ignored and doc.is_ignored(start, end)
-        for term, lp, name, s, e in iter_terms(text, start, end):
+        for term, lp, case, s, e in iter_terms(text, start, end):
             if skip and doc.is_ignored(s, e):
                 continue
             unit_terms[term] = unit_terms.get(term, 0) + 1
             if term not in logp:
                 logp[term] = lp
-                surface[term] = text[s:e]
-            if name and names is not None:
+                surface[term] = _display(text[s:e])
+            if case == NAME and names is not None:
                 names.add(term)
+            elif case == LOWER:
+                lower.add(term)
             n += 1
         if "1" in text[start:end] or "2" in text[start:end]:
             for m in YEAR_RE.finditer(text, start, end):
@@ -167,7 +175,8 @@ def build_units(doc: Document) -> tuple[list[Unit], dict[str, int], dict[str, fl
         if node.parent is not None and nodes[node.parent].kind is NodeKind.TOC:
             continue
         u = Unit(node.start, node.end, node.kind is NodeKind.HEADING)
-        u.ntok = scan(u.terms, u.names, node.start, node.end)
+        # Title Case headings capitalise every word: no evidence of names there.
+        u.ntok = scan(u.terms, None if u.heading else u.names, node.start, node.end)
         u.quoted = _quoted_share(text, node.start, node.end)
         u.colon = text[node.start:node.end].rstrip().endswith(":")
         prev = units[-1] if units else None
@@ -184,7 +193,18 @@ def build_units(doc: Document) -> tuple[list[Unit], dict[str, int], dict[str, fl
             continue
         if u.ntok or not u.heading:
             units.append(u)
+    # A word the document also writes in lower case is an ordinary word capitalised by position.
+    for u in units:
+        u.names -= lower
     return units, title_terms, logp, surface
+
+
+def _display(word: str) -> str:
+    """A term's display form: the word as written, without a possessive ending."""
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 class DriftModel:
@@ -267,22 +287,28 @@ class DriftModel:
             s += c * self._token_support(t, self.count[t] - c + TITLE_WEIGHT * self.title.get(t, 0))
         return s / k
 
-    def typical(self, length: int) -> float:
-        """Median support of all windows of ``length`` units after the lead (the typical section)."""
+    def typical(self, length: int) -> tuple[float, float]:
+        """Median support and reverse support of all windows of ``length`` units after the lead.
+
+        This is the document's typical section of that length, the yardstick for a span.
+        """
         # Lengths are bucketed geometrically so that long documents need few window sweeps.
         bucket = _bucket(length)
         hit = self._typical.get(bucket)
         if hit is not None:
             return hit
         n = len(self.units)
-        first = self.lead_end
-        values = _window_supports(self, first, n, bucket)
+        values = _window_supports(self, self.lead_end, n, bucket)
         if not values:
-            values = [self.support(i, i + 1) for i in range(n) if self.units[i].ntok >= 8]
-        values.sort()
-        med = values[len(values) // 2] if values else 0.0
-        self._typical[bucket] = med
-        return med
+            values = _window_supports(self, 0, n, min(bucket, n))
+        if values:
+            fwd = sorted(v[0] for v in values)
+            rev = sorted(v[1] for v in values)
+            hit = (fwd[len(fwd) // 2], rev[len(rev) // 2])
+        else:
+            hit = (0.0, 0.0)
+        self._typical[bucket] = hit
+        return hit
 
     # ------------------------------------------------------------------ spans
     def spans(self, max_units: int | None = None, starts: Iterable[int] | None = None) -> Iterable[tuple[int, int, dict[str, float]]]:
@@ -291,11 +317,12 @@ class DriftModel:
         n = len(units)
         count, title, logp, names = self.count, self.title, self.logp, self.names
         limit = self.max_span_share * self.total
+        ts = self._token_support
         for a in (range(self.lead_end, n) if starts is None else starts):
             span: dict[str, int] = {}
             dfs: dict[str, int] = {}
             ntok = 0
-            supsum = 0.0
+            supsum = revsum = 0.0
             confined = 0
             new_names = 0
             span_names: set[str] = set()
@@ -309,9 +336,12 @@ class DriftModel:
                     span[t] = new
                     dfs[t] = dfs.get(t, 0) + 1
                     tw = TITLE_WEIGHT * title.get(t, 0)
-                    supsum += new * self._token_support(t, count[t] - new + tw)
+                    total_t = count[t]
+                    supsum += new * ts(t, total_t - new + tw)
+                    revsum += (total_t - new) * ts(t, new)
                     if old:
-                        supsum -= old * self._token_support(t, count[t] - old + tw)
+                        supsum -= old * ts(t, total_t - old + tw)
+                        revsum -= (total_t - old) * ts(t, old)
                     elif t in title:
                         title_in += -logp[t]
                     if new == count[t] and t not in title:
@@ -324,13 +354,16 @@ class DriftModel:
                 ntok += u.ntok
                 if ntok > limit:
                     break
-                yield a, b, self._features(a, b, span, dfs, ntok, supsum, confined, new_names,
-                                           span_names, title_in)
+                yield a, b, self._features(a, b, span, dfs, ntok, supsum, revsum, confined,
+                                           new_names, span_names, title_in)
 
-    def _features(self, a, b, span, dfs, ntok, supsum, confined, new_names, span_names, title_in) -> dict[str, float]:
+    def _features(self, a, b, span, dfs, ntok, supsum, revsum, confined, new_names, span_names,
+                  title_in) -> dict[str, float]:
         df, idf = self.df, self.idf
         sim = supsum / ntok if ntok else 0.0
-        typical = self.typical(b - a)
+        rest = self.total - ntok
+        rev = revsum / rest if rest > 0 else 0.0
+        typical, typical_rev = self.typical(b - a)
         # A short span scores zero by chance more easily than a long one: shrink towards typical.
         shrunk = (supsum + SHRINK_TOKENS * typical) / (ntok + SHRINK_TOKENS)
         left = self._cohesion_before[a]
@@ -355,6 +388,9 @@ class DriftModel:
             "similarity": sim,
             "typical": typical,
             "relative_similarity": shrunk / typical if typical else 1.0,
+            "reverse_similarity": rev,
+            "typical_reverse": typical_rev,
+            "relative_reverse": (rev + REVERSE_FLOOR) / (typical_rev + REVERSE_FLOOR),
             "title_coverage": title_in / self.title_mass if self.title_mass else 0.0,
             "boundary_cohesion": cohesion,
             "tokens": ntok,
@@ -391,42 +427,53 @@ def _bucket(length: int) -> int:
     return int(round(1.5 ** round(math.log(length, 1.5))))
 
 
-def _window_supports(model: DriftModel, first: int, n: int, length: int) -> list[float]:
-    """Support of every window ``[a, a+length)`` in ``[first, n)``, by a sliding update."""
+def _window_supports(model: DriftModel, first: int, n: int, length: int) -> list[tuple[float, float]]:
+    """``(support, reverse support)`` of every window ``[a, a+length)`` in ``[first, n)``.
+
+    Computed by a sliding update: each unit's terms enter and leave the window once.
+    """
     if n - first < length or length <= 0:
         return []
     units, count, title = model.units, model.count, model.title
     ts = model._token_support
+    total = model.total
     span: dict[str, int] = {}
-    supsum = 0.0
+    supsum = revsum = 0.0
     ntok = 0
-    out: list[float] = []
+    out: list[tuple[float, float]] = []
 
-    def change(t: str, delta: int) -> float:
+    def change(t: str, delta: int) -> tuple[float, float]:
         old = span.get(t, 0)
         new = old + delta
         tw = TITLE_WEIGHT * title.get(t, 0)
-        diff = 0.0
+        c = count[t]
+        ds = dr = 0.0
         if old:
-            diff -= old * ts(t, count[t] - old + tw)
+            ds -= old * ts(t, c - old + tw)
+            dr -= (c - old) * ts(t, old)
         if new:
-            diff += new * ts(t, count[t] - new + tw)
+            ds += new * ts(t, c - new + tw)
+            dr += (c - new) * ts(t, new)
             span[t] = new
         else:
             del span[t]
-        return diff
+        return ds, dr
 
     for i in range(first, n):
         for t, c in units[i].terms.items():
-            supsum += change(t, c)
+            ds, dr = change(t, c)
+            supsum += ds
+            revsum += dr
         ntok += units[i].ntok
         if i - first + 1 > length:
-            out_unit = units[i - length]
-            for t, c in out_unit.terms.items():
-                supsum += change(t, -c)
-            ntok -= out_unit.ntok
+            gone = units[i - length]
+            for t, c in gone.terms.items():
+                ds, dr = change(t, -c)
+                supsum += ds
+                revsum += dr
+            ntok -= gone.ntok
         if i - first + 1 >= length and ntok:
-            out.append(supsum / ntok)
+            out.append((supsum / ntok, revsum / (total - ntok) if total > ntok else 0.0))
     return out
 
 
@@ -444,6 +491,7 @@ def feature_vector(f: Mapping[str, float]) -> list[float]:
         math.log1p(f["shared_names"]),
         math.log1p(f["confined_terms"]),
         f["main_names"],
+        math.log(f["relative_reverse"]),
     ]
 
 

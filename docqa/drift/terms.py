@@ -68,22 +68,28 @@ def term_of(word: str) -> tuple[str, float] | None:
     return out
 
 
-def iter_terms(text: str, start: int, end: int) -> Iterator[tuple[str, float, bool, int, int]]:
-    """``(term, log10 p, looks_like_name, start, end)`` for the content words of ``text[start:end]``.
+#: Case codes yielded by :func:`iter_terms`.
+LOWER, INITIAL, NAME = 0, 1, 2
 
-    ``looks_like_name`` is true for a capitalised word that does not open a sentence, and for
-    acronyms: the evidence that the word names something (a person, a company, a place).
+
+def iter_terms(text: str, start: int, end: int) -> Iterator[tuple[str, float, int, int, int]]:
+    """``(term, log10 p, case, start, end)`` for the content words of ``text[start:end]``.
+
+    ``case`` is :data:`NAME` for a capitalised word that does not open a sentence and for
+    acronyms (the evidence that the word names something: a person, a company, a place),
+    :data:`INITIAL` for a capital that may only mark a sentence start, :data:`LOWER` otherwise.
     """
     for m in WORD_RE.finditer(text, start, end):
         word = m.group()
         info = term_of(word)
         if info is None:
             continue
-        name = False
+        case = LOWER
         if word[0].isupper():
             if len(word) > 1 and word.isupper():
-                name = True
+                case = NAME
             else:
                 before = text[max(start, m.start() - 4):m.start()]
-                name = not (m.start() == start or _SENTENCE_START_RE.search(before))
-        yield info[0], info[1], name, m.start(), m.end()
+                initial = m.start() == start or _SENTENCE_START_RE.search(before)
+                case = INITIAL if initial else NAME
+        yield info[0], info[1], case, m.start(), m.end()
