@@ -178,7 +178,9 @@ PREDICATE_RE = re.compile(
     rf"absolutely|extremely|most|more|so|quite|all\s+the\s+more|equally|still)\s+)?(?:{EVALUATIVE})"
     rf"(?:\s+(?:{GENERIC_NOUN})s?)?\b"
     rf"|\bplays?\s+an?\s+(?:(?:very|truly|increasingly)\s+)?(?:{EVALUATIVE})\s+role\b"
-    rf"|\bcannot\s+be\s+(?:overstated|underestimated|ignored|overlooked)\b",
+    rf"|\bcannot\s+be\s+(?:overstated|underestimated|ignored|overlooked)\b"
+    rf"|\b(?:underscores?|underscored|highlights?|highlighted|emphasi[sz]es|emphasi[sz]ed|reinforces?|reinforced)"
+    rf"\s+the\s+(?:(?:growing|increasing|critical|crucial|vital)\s+)?(?:importance|significance|value|relevance)\b",
     re.IGNORECASE,
 )
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "it"})

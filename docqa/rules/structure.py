@@ -29,7 +29,7 @@ _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 #: Dot leaders and page numbers of a printed table of contents ("Introduction ....... 3").
 _PAGE_NUMBER_RE = re.compile(r"(?:\.{3,}|\s{2,}|\t)\s*\d+\s*$")
 #: Where a sentence may end (closing quotes and brackets may follow).
-TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]*_]*\s*$")
+TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]*_~`]*\s*$")
 _NON_ALNUM_RE = re.compile(r"[^\w]+")
 _INNER_SENTENCE_END_RE = re.compile(r"[a-z)\]”'’][.!?][\"”’)]*\s+[A-Z]")
 
@@ -147,6 +147,14 @@ def explicit_level(doc: Document, node: Node) -> bool:
     return doc.text[line_start:node.start].strip().startswith("#")
 
 
+def title_cased(text: str) -> bool:
+    """True when the words of four letters or more are (nearly) all capitalised: "Next Steps"."""
+    long_words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 4]
+    if not long_words or len(text.split()) > 10:
+        return False
+    return sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
 def is_question(doc: Document, node: Node) -> bool:
     return doc.slice(node).rstrip().rstrip("\"'”’)*_").endswith("?")
 
@@ -223,13 +231,14 @@ class HeadingWithoutBody(Rule):
     consecutive headings are left alone: their levels are unknown, so the first may be a parent.
 
     Flagged:
-        Report\\n\\nResults\\n\\nThe tests passed.\\n\\nNext steps
+        Report\\n\\nResults\\n\\nThe tests passed.\\n\\nNext Steps
         Guide\\n\\nFAQ\\n\\nHow do I install it?\\n\\nHow do I update it?\\n\\nSetup\\n\\nRun the installer.
         # Report\\n\\n## Results\\n\\n## Next steps\\n\\nWe ship on Monday.
     Clean:
         Report\\n\\nResults\\n\\nThe tests passed.\\n\\nNext steps\\n\\nWe will ship on Monday.
         Guide\\n\\nFAQ\\n\\nHow do I install it?\\n\\nRun the installer.\\n\\nSetup\\n\\nRun the installer.
         Report\\n\\nResults\\n\\nUnit tests\\n\\nThe tests passed.
+        Notes\\n\\nSome text here.\\n\\nBut wait, there is more
     """
 
     code = "STR002"
@@ -250,10 +259,10 @@ class HeadingWithoutBody(Rule):
             nxt = secs[i + 1].heading if i + 1 < len(secs) else None
             if not sec.blocks:
                 if nxt is None:
-                    if h is doc.title or (doc.format == "text" and (
-                            len(title.split()) > 10 or _INNER_SENTENCE_END_RE.search(title))):
-                        # A lone title is a stub, not a structure fault; a long or multi-sentence
-                        # unpunctuated last line in plain text is cut-off prose, not a heading.
+                    if h is doc.title or (not explicit_level(doc, h) and not title_cased(title)):
+                        # A lone title is a stub, not a structure fault. In plain text a last line
+                        # without punctuation may be a heading or a cut-off sentence ("But wait");
+                        # only title case makes it surely a heading.
                         continue
                     yield Violation(h.start, h.end, f"heading {title!r} ends the document with no text under it",
                                     data={"heading": title, "reason": "last block"})
