@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Iterator
 
 from ..document import Document, Node, NodeKind
 from ..finding import Family, Fix, Severity, Violation
 from ..textutil import WORD_RE
 from .base import Rule
-from .structure import TERMINAL_RE, is_question, normalize, sections, tables_of_contents
+from .structure import PAGE_NUMBER_RE, TERMINAL_RE, entry_text, is_question, normalize, tables_of_contents
 
 
 @lru_cache(maxsize=65536)
@@ -51,7 +51,7 @@ LABEL_RE = re.compile(
     r"[*_]{0,2}(?P<label>[A-Z](?:[^\W_]|['’-])*(?:[ \t]+(?:[^\W_]|['’-])+){0,3})[*_]{0,2}[ \t]*(?P<mark>[?:!])"
     r"(?P<close>[*_]{0,2})[ \t]+(?P<rest>[\"“‘']?[A-Z0-9])"
 )
-#: Words that address the reader ("Did you know?", "Want to learn more?").
+#: Words that address the reader ("Did you know?", "Have you heard?").
 READER_WORDS = frozenset({"you", "your", "you're", "you’re", "yourself", "we", "us", "let's", "let’s"})
 #: Head nouns of editorial call-out boxes. A feature of the label's shape (a box type), combined
 #: with the position and isolation tests below, not a list of phrases to match.
@@ -551,12 +551,10 @@ class ScrapedToc(Rule):
     def check(self, doc: Document) -> Iterator[Violation]:
         if doc.format != "text":
             return
-        from .structure import _PAGE_NUMBER_RE, entry_text
-
         title = normalize(doc.slice(doc.title)) if doc.title is not None else ""
         words = sum(1 for _ in doc.words())
         for toc in tables_of_contents(doc):
-            if any(_PAGE_NUMBER_RE.search(doc.slice(e)) for e in toc.entries):
+            if any(PAGE_NUMBER_RE.search(doc.slice(e)) for e in toc.entries):
                 continue
             lists_title = bool(title) and any(normalize(entry_text(doc, e)) == title for e in toc.entries)
             reasons = []

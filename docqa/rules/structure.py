@@ -27,7 +27,7 @@ TOC_TITLE_RE = re.compile(
 _ENTRY_NUMBER_RE = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+", re.IGNORECASE)
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 #: Dot leaders and page numbers of a printed table of contents ("Introduction ....... 3").
-_PAGE_NUMBER_RE = re.compile(r"(?:\.{3,}|\s{2,}|\t)\s*\d+\s*$")
+PAGE_NUMBER_RE = re.compile(r"(?:\.{3,}|\s{2,}|\t)\s*\d+\s*$")
 #: Where a sentence may end (closing quotes and brackets may follow).
 TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]*_~`]*\s*$")
 _NON_ALNUM_RE = re.compile(r"[^\w]+")
@@ -89,7 +89,7 @@ def normalize(text: str) -> str:
 def entry_text(doc: Document, node: Node) -> str:
     """The title a table-of-contents entry names, without numbering, link targets or page numbers."""
     text = _MD_LINK_RE.sub(r"\1", doc.slice(node))
-    text = _PAGE_NUMBER_RE.sub("", text)
+    text = PAGE_NUMBER_RE.sub("", text)
     return _ENTRY_NUMBER_RE.sub("", text).strip()
 
 
