@@ -105,6 +105,7 @@ def _analyse(doc: Document) -> Analysis:
         if s.parent is not None:
             sentences_of.setdefault(s.parent, []).append(s)
     blocks = _prose_blocks(doc)
+    study_named = bool(_STUDY_NAMED_RE.search(text))
     reported_weak: set[int] = set()
     all_weak: list[Evidence] = []
     prev_block_quote_attributed = False
@@ -120,17 +121,26 @@ def _analyse(doc: Document) -> Analysis:
             result.anonymous.extend(a.anonymous)
             all_weak.extend(a.weak_tags)
         quotes = _attributed_quotes(text, block, sents, attrs, prev_block_quote_attributed)
-        prev_block_quote_attributed = bool(quotes) and _ends_inside_quote(text, block)
+        # A paragraph that opens a quote right after a quoted speaker keeps that speaker.
+        prev_block_quote_attributed = bool(quotes)
         block_has_link = any(block.start <= s < block.end for s, _ in links)
         next_tag = _following_source_line(doc, block, block_pos)
         previous: ClaimSentence | None = None
+        # A paragraph that opens with a study's findings ("X et al found ...") reports that study.
+        lead = next((ev for ev in (attrs[0].named if attrs else []) if _is_research_lead(ev)), None)
         for sent, attr in zip(sents, attrs):
             claims = find_claims(text, sent.start, sent.end, doc.is_ignored)
             if not claims:
-                previous = None
+                # A sentence that names where data comes from ("Scientists from X estimate the
+                # population by ...") sources the figures of the sentence after it.
+                data_source = next((ev for ev in attr.named if _is_data_source(ev)), None)
+                previous = (ClaimSentence(sent.start, sent.end, block.index, [], "sourced", "data source",
+                                          source=data_source) if data_source else None)
                 continue
             verdict = _verdict(text, sent, attr, claims, links, definitions, quotes, previous,
-                               block_has_link, next_tag)
+                               block_has_link, next_tag, study_named)
+            if verdict[0] == "unsourced" and lead is not None and sent is not sents[0]:
+                verdict = ("sourced", f"the paragraph reports the findings of {lead.text!r}", None, None, lead)
             cs = ClaimSentence(sent.start, sent.end, block.index, claims, *verdict)
             if cs.weak is not None and cs.status == "vague":
                 reported_weak.add(cs.weak.start)
@@ -141,7 +151,7 @@ def _analyse(doc: Document) -> Analysis:
 
 
 def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, previous,
-             block_has_link, next_tag):
+             block_has_link, next_tag, study_named=False):
     """(status, reason, vague, weak, source) for one claim sentence."""
     weak = attr.weak_tags[0] if attr.weak_tags else None
     link = next(((s, e) for s, e in links if sent.start <= s < sent.end), None)
@@ -167,6 +177,8 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
     for q_start, q_end, who in quotes:
         if any(q_start <= c.start < q_end for c in claims):
             return "sourced", f"a quote attributed by {who.text!r}", None, None, who
+    if study_named and _STUDY_METHOD_RE.search(text, sent.start, sent.end):
+        return "sourced", "describes the method of the study the document names", None, None, None
     if previous is not None and previous.status in ("sourced", "vague") and previous.end <= sent.start:
         if _continues(text[previous.start:previous.end], text[sent.start:sent.end], previous.claims, claims):
             return (previous.status, "continues the previous sentence's report", previous.vague,
@@ -178,6 +190,44 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
             return "sourced", f"the source line {next_tag.text!r}", None, None, next_tag
         return "unverifiable", f"only the bare source line {next_tag.text!r}", None, next_tag, None
     return "unsourced", "no attribution in the sentence or the one before", None, None, None
+
+
+_DATA_VERBS = frozenset(
+    """estimate estimates estimated counted counts measured measures recorded records calculated
+    found finds showed shows reported reports published released surveyed""".split()
+)
+#: The document names a study: "published in Nature", "a new study released by the X Museum".
+_STUDY_NAMED_RE = re.compile(
+    r"\b(?:published|presented|released|reported)[ \u00a0](?:[\w,-]+[ \u00a0]){0,4}?(?:in|by|at)[ \u00a0](?:the[ \u00a0])?[A-Z]"
+    r"|\b(?:study|survey|report|trial|paper)[ \u00a0](?:[\w,-]+[ \u00a0]){0,3}?(?:published|released|led|conducted)[ \u00a0]by[ \u00a0]"
+    r"(?:the[ \u00a0])?[A-Z]"
+)
+#: How a study was done: its sample, its subjects ("a survey of 1709 schoolchildren").
+_STUDY_METHOD_RE = re.compile(
+    r"\b(?:survey|study|trial|sample|poll|analysis|experiment|review|cohort)[ \u00a0](?:of|on|with|involving|covering)[ \u00a0]"
+    r"|\b(?:researchers|scientists|the[ \u00a0]team|the[ \u00a0]authors|they)[ \u00a0](?:used|studied|surveyed|analy[sz]ed|"
+    r"evaluated|examined|tested|followed|recruited|sampled|scanned|collected)\b"
+    r"|\b(?:participants|volunteers|respondents|subjects|patients)[ \u00a0](?:were|took)\b",
+    re.IGNORECASE,
+)
+
+
+_RESEARCH_VERBS = frozenset("found finds showed shows estimated estimate estimates measured calculated concluded".split())
+
+
+def _is_research_lead(ev: Evidence) -> bool:
+    """"Stamenković et al found ...", "The researchers estimated ...": a study's findings follow."""
+    words = ev.text.split()
+    return (ev.kind == "citation" or ev.kind == "verb" and words[-1].lower() in _RESEARCH_VERBS
+            and any(w.lower() in ("al", "researchers", "scientists", "study", "authors", "team", "survey", "report")
+                    for w in words))
+
+
+def _is_data_source(ev: Evidence) -> bool:
+    """Named evidence that says where figures come from (a document, or "X estimates/found ...")."""
+    if ev.kind != "verb":
+        return ev.kind in ("named", "citation", "tag")
+    return ev.text.split()[-1].lower() in _DATA_VERBS
 
 
 def _continues(prev: str, cur: str, prev_claims: list[Claim], claims: list[Claim]) -> bool:
@@ -276,6 +326,8 @@ def _attributed_quotes(text, block, sents, attrs, open_at_start: bool) -> list[t
     """Quotes in the block that someone is named as saying, with that attribution."""
     out = []
     starts_in_quote = open_at_start and text[block.start:block.start + 1] in "\"“"
+    if starts_in_quote and any(a.named for a in attrs):
+        starts_in_quote = False  # the paragraph names its own speaker
     for q_start, q_end in _quote_spans(text, block.start, block.end, False):
         who = None
         for sent, attr in zip(sents, attrs):

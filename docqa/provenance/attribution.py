@@ -55,7 +55,8 @@ COMMON_OPENERS = frozenset(
     documents papers numbers figures data statistics estimates polls surveys studies reports
     sources analysis evidence calculations models projections forecasts all both each every
     local state national international official unofficial unnamed anonymous multiple various
-    early initial preliminary media news press industry""".split()
+    early initial preliminary media news press industry over about around nearly almost more less
+    only just up under roughly approximately""".split()
 )
 _SKIP_BACK = frozenset(
     """also later subsequently previously further then now initially earlier recently today
@@ -67,16 +68,24 @@ ATTRIBUTION_VERBS = frozenset(
     """said says say saying told tells tell telling stated states announced announces announce
     reported reports report reporting noted notes added adds claimed claims claiming wrote writes
     tweeted posted confirmed confirms estimated estimates estimate indicated indicates revealed
-    reveals found finds showed shows show suggests suggested suggest published publishes released
+    reveals found finds find showed shows show suggests suggested suggest published publishes released
     releases predicted predicts forecast forecasts projected projects explained explains warned
     warns argued argues expressed affirmed insisted alleged alleges described describes cited
-    cites calculated counted recorded put puts credit credits credited lists listed testified
-    disclosed acknowledged admitted countered replied responded commented remarked observed
+    cites quoted calculated counted recorded put puts credit credits credited lists listed testified
+    disclosed acknowledged admitted countered replied commented remarked observed
     emphasized emphasised stressed highlighted believes believe thinks expects concluded
     concludes determined measured called labelled labeled dubbed termed declared ranked promised
     pledged vowed ranks rates rated rank names named""".split()
 )
+#: After these, "claims", "reports", "estimates" are plural nouns, not verbs ("asylum claims over 150,000").
+_NOUN_FOLLOWERS = frozenset("of over in on for from to and or with were are was is have had by , . ; : ) ] that's".split())
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+#: Verbs after which a vague subject ("reports", "experts", "data") is vague attribution.
+_VAGUE_VERBS = frozenset(
+    """said says say told tell tells suggest suggests suggested show shows showed indicate indicates
+    indicated estimate estimates estimated believe believes claim claims claimed report reports
+    reported found find finds put puts""".split()
+)
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
 _REPORTING_PASSIVES = frozenset("reported estimated said claimed believed thought alleged rumored rumoured suggested understood".split())
 
@@ -154,12 +163,18 @@ _NAMED_BODY_RE = re.compile(
     r"\b(?:from|by|per|via)[ \u00a0](?:the[ \u00a0])?(?:[A-Z][\w&.-]*[ \u00a0]){0,4}(?:Bureau|Office|Agency|Institute|Survey|"
     r"Service|Department|Ministry|Census|Commission|Bank|Organi[sz]ation|Council|Authority|Administration|"
     r"Board|Centre|Center|University|Association|Foundation|Fund|Programme|Program|Statistics)\b"
-    r"|\b(?:report|study|survey|statement|bulletin|update|release|analysis|assessment|census)[ \u00a0](?:of|by|from)[ \u00a0]"
+    r"|\b(?:report|study|survey|statement|bulletin|update|release|analysis|assessment|census|estimates?|figures|"
+    r"data|statistics|numbers|projections?|forecasts?|count|tally|poll)[ \u00a0](?:of|by|from)[ \u00a0]"
     r"(?:the[ \u00a0])?[A-Z]"
 )
 #: Verbs that report a figure only with such an object: "the council raised the death toll to six".
 _TOLL_VERBS = frozenset("raised increased revised updated lowered put placed".split())
 _TOLL_OBJECT_RE = re.compile(r"[ \u00a0]+the[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?:toll|tally|count|figure|estimate|epicent(?:er|re))\b", re.IGNORECASE)
+#: 'X made the following announcement: "..."', 'the statement read: "..."': the quote is the statement's.
+_STATEMENT_QUOTE_RE = re.compile(
+    r"\b(?:statement|announcement|message|post|tweet|release|notice|letter|report|decree|order|ruling)\b"
+    r"(?:[ \u00a0](?:read|reads|said|says|stated|states|noted))?[ \u00a0]*(?:,[^:\"“]{0,30})?:[ \u00a0]*[\"“]"
+)
 _SUBJECT_BOUNDARY = frozenset(';:(—–"“”‘\'')
 
 
@@ -231,7 +246,10 @@ def analyse_sentence(text: str, start: int, end: int) -> Attribution:
     for m in _VAGUE_PHRASE_RE.finditer(text, start, end):
         if not any(s <= m.start() < e for s, e in anonymous_spans):
             out.vague.append(Evidence(m.start(), m.end(), "vague", m.group()))
-    _verb_attributions(text, start, end, out, tag_spans, anonymous_spans)
+    according_spans = [(m.start(), m.end()) for m in _ACCORDING_RE.finditer(text, start, end)]
+    _verb_attributions(text, start, end, out, tag_spans, anonymous_spans, according_spans)
+    for m in _STATEMENT_QUOTE_RE.finditer(text, start, end):
+        out.named.append(Evidence(m.start(), m.end() - 1, "named", m.group()[:-1].rstrip()))
     return out
 
 
@@ -278,10 +296,24 @@ def _classify_phrase(phrase: str) -> str | None:
     return None
 
 
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Words and punctuation; a full stop stays on abbreviations ("U.S.", "Dr.") only."""
+    out = []
+    for m in _WORD_RE.finditer(text, start, end):
+        w = m.group()
+        if w.endswith(".") and len(w) > 1 and w[:-1].isalpha() and w[:-1].islower():
+            out.append((m.start(), m.end() - 1, w[:-1]))
+            out.append((m.end() - 1, m.end(), "."))
+        else:
+            out.append((m.start(), m.end(), w))
+    return out
+
+
 def _verb_attributions(text: str, start: int, end: int, out: Attribution,
-                       tag_spans: list[tuple[int, int]], anonymous_spans: list[tuple[int, int]]) -> None:
+                       tag_spans: list[tuple[int, int]], anonymous_spans: list[tuple[int, int]],
+                       according_spans: list[tuple[int, int]]) -> None:
     """Attribution verbs ("said", "told", "estimates", "found") and who their subject is."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text, start, end)]
+    tokens = _tokens(text, start, end)
     for i, (ts, te, tok) in enumerate(tokens):
         low = tok.lower()
         if low in _TOLL_VERBS and _TOLL_OBJECT_RE.match(text, te, end):
@@ -289,18 +321,39 @@ def _verb_attributions(text: str, start: int, end: int, out: Attribution,
             if kind == "named":
                 out.named.append(Evidence(s_subj, te, "verb", text[s_subj:te]))
             continue
-        if low in ("citing", "quoting", "cited", "quoted") and not (i and tokens[i - 1][2].lower() in _PASSIVE_AUX):
+        if low in ("citing", "quoting"):
             obj = " ".join(t[2] for t in tokens[i + 1:i + 7])
             if _classify_phrase(obj) == "named":
                 out.named.append(Evidence(ts, tokens[min(i + 6, len(tokens) - 1)][1], "named", text[ts:tokens[min(i + 6, len(tokens) - 1)][1]]))
             continue
         if low not in ATTRIBUTION_VERBS or not tok[0].islower():
             continue  # "United States" is a name, not the verb "states"
+        if any(s <= ts < e for s, e in according_spans):
+            continue  # "according to government reports": already classified as a phrase
+        nxt = tokens[i + 1][2].lower() if i + 1 < len(tokens) else "."
+        if low.endswith("s") and not low.endswith("ss") and low not in ("says", "tells"):
+            prev_tok = tokens[i - 1][2] if i else ""
+            plausible_subject = (prev_tok[:1].isupper() or prev_tok in (",", '"', "”", "’", ")")
+                                 or prev_tok.lower() in PRONOUNS or prev_tok.lower() in INSTITUTIONS
+                                 or prev_tok.lower() in VAGUE_HEADS or prev_tok.lower().endswith("ly"))
+            if nxt in _NOUN_FOLLOWERS or not plausible_subject:
+                continue  # a plural noun: "asylum claims over 150,000", "vaccination rates dropped"
         if i and tokens[i - 1][2].lower() in _DETERMINERS:
             continue  # "the confirmed death toll", "a reported 30 people": adjectives
         if any(s <= ts < e for s, e in tag_spans) or any(s <= ts < e for s, e in anonymous_spans):
             continue
         prev = tokens[i - 1][2].lower() if i else ""
+        participle = low.endswith("ed") and (
+            nxt in ("at", "by", "between")
+            or nxt == "in" and low in ("estimated", "measured", "calculated", "recorded", "counted", "projected"))
+        if participle and prev not in PRONOUNS:
+            # "an R0 estimated in the range 2-4", "a toll reported by officials": a participle.
+            agent = _passive_agent(tokens, i)
+            if agent == "named":
+                out.named.append(Evidence(ts, tokens[min(i + 4, len(tokens) - 1)][1], "named", text[ts:tokens[min(i + 4, len(tokens) - 1)][1]]))
+            elif low in _REPORTING_PASSIVES:
+                out.vague.append(Evidence(ts, te, "vague", text[ts:te]))
+            continue
         if prev in _PASSIVE_AUX or (prev.endswith("ly") and i >= 2 and tokens[i - 2][2].lower() in _PASSIVE_AUX):
             agent = _passive_agent(tokens, i)
             if agent == "named":
@@ -315,7 +368,7 @@ def _verb_attributions(text: str, start: int, end: int, out: Attribution,
             s_subj = ts
         if kind == "named":
             out.named.append(Evidence(s_subj, te, "verb", text[s_subj:te]))
-        elif kind == "vague":
+        elif kind == "vague" and low in _VAGUE_VERBS:
             out.vague.append(Evidence(s_subj, te, "vague", text[s_subj:te]))
 
 
@@ -335,11 +388,13 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
     """Classify the subject before the verb at ``tokens[i]``: named, vague or None."""
     window: list[tuple[int, int, str]] = []
     j = i - 1
+    at_boundary = True  # the window stopped at a quote, bracket or the sentence start
     while j >= 0 and len(window) < 14:
         tok = tokens[j][2]
         if tok in _SUBJECT_BOUNDARY:
             break
         if tok.lower() in ("that", "which", "who", "because", "while", "but", "and", "if", "when") and window:
+            at_boundary = False
             break
         window.insert(0, tokens[j])
         j -= 1
@@ -367,6 +422,17 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
     if head in (",", ")"):
         if any(is_name(p) for p in range(k)) or any(w[2].lower() in INSTITUTIONS for w in window[:k]):
             return "named", s_subj
+        # "Dr Jane Roe, the lead author of the study and a specialist, said": look back past "and".
+        if at_boundary:
+            return None, s_subj
+        lo = j
+        while lo > 0 and tokens[lo - 1][2] not in _SUBJECT_BOUNDARY and i - lo < 30:
+            lo -= 1
+        for t in tokens[lo:i]:
+            w = t[2]
+            if (_CAP_NAME_RE.match(w) and w.lower() not in COMMON_OPENERS and w.lower() not in VAGUE_HEADS
+                    and not (t[0] == floor and w.lower() in COMMON_OPENERS)):
+                return "named", t[0]
         return None, s_subj
     if low in PRONOUNS:
         return ("named", window[k][0]) if low != "it" or k == len(window) - 1 else (None, s_subj)
@@ -376,7 +442,11 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
         before = window[k - 1][2].lower() if k >= 1 else ""
         if before in ("the", "this", "that", "these", "its", "their", "his", "her") and low in ANAPHORIC_HEADS:
             return "named", s_subj
-        if before.endswith(("'s", "’s")) or any(is_name(p) for p in range(k)):
+        # Only the noun phrase itself can name whose reports or scientists they are ("NASA scientists").
+        first = k
+        while first > 0 and re.match(r"[\w’'&-]", window[first - 1][2]):
+            first -= 1
+        if before.endswith(("'s", "’s")) or any(is_name(p) for p in range(first, k)):
             return "named", s_subj
         if low in ("source", "official") and before in ("a", "an", "one"):
             return "vague", s_subj

@@ -148,12 +148,15 @@ _TALLY_NOUNS = frozenset(
     """deaths dead fatalities casualties victims injuries injured wounded survivors bodies killed
     arrests votes delegates seats electors""".split()
 )
+_CASUALTY_VERBS = (
+    r"(?:dead|killed|injured|wounded|missing|hurt|died|arrested|detained|evacuated|rescued|"
+    r"hospitali[sz]ed|drowned|perished)\b"
+)
 _CASUALTY_AFTER_RE = re.compile(
-    r"^(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*))?"
-    r"(?:[ \u00a0](?:were|are|was|have[ \u00a0]been|had[ \u00a0]been|has[ \u00a0]been|remain|remained))?"
-    r"(?:[ \u00a0](?:confirmed|reported|believed|feared|presumed|now|later))?"
-    r"[ \u00a0](?:dead|killed|injured|wounded|missing|hurt|died|arrested|detained|evacuated|rescued|"
-    r"hospitali[sz]ed|drowned|perished)\b",
+    r"^(?:(?:[ \u00a0](?:(?-i:[a-z])[\w-]*|a|an)){0,4}?[ \u00a0](?:were|are|was|have[ \u00a0]been|had[ \u00a0]been|has[ \u00a0]been|"
+    r"remain|remained)(?:[ \u00a0](?:confirmed|reported|believed|feared|presumed|now|later|seriously|critically))?"
+    r"|(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*)){0,2})"
+    r"[ \u00a0]" + _CASUALTY_VERBS,
     re.IGNORECASE,
 )
 _CASUALTY_BEFORE_RE = re.compile(
@@ -188,6 +191,16 @@ _LARGE_RE = re.compile(
 _NOT_COUNTED = frozenset(
     """ways reasons things words aspects topics ideas examples kinds types forms sorts times
     questions answers stories""".split()
+)
+_VOTE_RE = re.compile(
+    r"\b(?:vot(?:ed|es|ing)|by[ \u00a0]a[ \u00a0](?:vote|margin)[ \u00a0]of|passed|approved|rejected)[ \u00a0]"
+    r"(\d+|" + _WORD_NUM + r")[ \u00a0]?(?:to|-|–)[ \u00a0]?(\d+|" + _WORD_NUM + r")\b",
+    re.IGNORECASE,
+)
+_MONEY_WORDS_RE = re.compile(
+    r"\b(?:tens[ \u00a0]of[ \u00a0])?(?:millions|billions|thousands)[ \u00a0](?:of[ \u00a0](?:dollars|euros|pounds)|in[ \u00a0]"
+    r"(?:sales|revenue|funding|damages|donations|profits?|losses|fines|aid|investment))\b",
+    re.IGNORECASE,
 )
 _NUMBERING_RE = re.compile(r"\bnumbering[ \u00a0]in[ \u00a0]the[ \u00a0](?:hundreds|thousands|millions|tens[ \u00a0]of[ \u00a0]thousands)\b", re.IGNORECASE)
 
@@ -237,6 +250,26 @@ _RANKED_RE = re.compile(
     r"among[ \u00a0]the[ \u00a0](?:top|best|worst|largest)|in[ \u00a0]the[ \u00a0]top|last|bottom)\b"
     r"|\b(?:among|one[ \u00a0]of)[ \u00a0]the[ \u00a0]top[ \u00a0](?:" + _SMALL_COUNT + r")\b"
     r"|\bto[ \u00a0](?:No\.?[ \u00a0]?|number[ \u00a0])\d+[ \u00a0](?:in|on)\b",
+)
+#: "more than any other female singer", "higher than all other states": a ranking without a superlative.
+_COMPARATIVE_RANK_RE = re.compile(
+    r"\b(?:more|higher|larger|bigger|greater|faster|longer|fewer|less|lower|smaller)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?"
+    r"than[ \u00a0](?:any[ \u00a0]other|all[ \u00a0]other|any[ \u00a0]previous|ever[ \u00a0]before)\b",
+    re.IGNORECASE,
+)
+#: Any "most <adjective>" with an absolute scope: "the most successful software products ever".
+_MOST_EVER_RE = re.compile(
+    r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0][\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
+    r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0]world)\b",
+    re.IGNORECASE,
+)
+#: A named measure and its value: "the measles R0 is about 12-18", "turnout was 62".
+_METRIC_RE = re.compile(
+    r"\b(?:R0|R-?naught|rate|ratio|index|score|average|median|turnout|yield|inflation|unemployment|"
+    r"GDP|population|attendance|circulation|readership|viewership|mortality|incidence|prevalence)"
+    r"(?:[ \u00a0]values?)?[ \u00a0](?:is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
+    r"[ \u00a0](?:about|around|roughly|approximately|nearly|almost|just[ \u00a0]over|just[ \u00a0]under|over|under|some)?[ \u00a0]?"
+    r"\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?"
 )
 _RECORD_RE = re.compile(r"\brecord[- ](?:high|low|levels?|numbers?|breaking)\b", re.IGNORECASE)
 _SHARE_RE = re.compile(
@@ -319,6 +352,13 @@ def find_claims(
         add(m.start(), m.end(), "count")
     for m in _NUMBERING_RE.finditer(text, start, end):
         add(m.start(), m.end(), "count")
+    for m in _VOTE_RE.finditer(text, start, end):
+        add(m.start(1), m.end(2), "count")
+    for m in _MONEY_WORDS_RE.finditer(text, start, end):
+        add(m.start(), m.end(), "money")
+    for m in _METRIC_RE.finditer(text, start, end):
+        if not _in_year_context(text, m):
+            add(m.start(), m.end(), "measure")
     for m in _MULTIPLIER_RE.finditer(text, start, end):
         add(m.start(), m.end(), "multiplier")
     for m in _SHARE_RE.finditer(text, start, end):
@@ -327,11 +367,26 @@ def find_claims(
         add(m.start(), m.end(), "proportion")
     for s, e in _rankings(text, start, end):
         add(s, e, "ranking")
-    if _RULE_RE.search(text, start, end):
-        return []  # a requirement ("candidates must receive 15% of the vote") is not a measurement
+    # A requirement ("candidates must receive 15% of the vote") is not a measurement.
+    found = [c for c in found if not _in_rule_clause(text, start, end, c)]
     # An aim or a target ("aims to cut it to one percent") is not a claim about the present.
     found = [c for c in found if not _ASPIRATION_RE.search(text, max(start, c.start - 80), c.start)]
     return _merge(found)
+
+
+def _in_year_context(text: str, m: re.Match[str]) -> bool:
+    """"the population of 1990" style matches: the number is a year, not the measure's value."""
+    value = re.search(r"\d[\d,.]*$", m.group())
+    return bool(value and re.fullmatch(r"1[5-9]\d\d|20\d\d", value.group()) and m.group().rstrip()[-5:-4] != ",")
+
+
+def _in_rule_clause(text: str, start: int, end: int, c: Claim) -> bool:
+    """Is the claim in the same clause as "must", "is required", "are needed"?"""
+    lo = max(start, c.start - 60)
+    hi = min(end, c.end + 60)
+    before = re.split(r"[,;:\"“”()]", text[lo:c.start])[-1]
+    after = re.split(r"[,;:\"“”()]", text[c.end:hi])[0]
+    return bool(_RULE_RE.search(before) or _RULE_RE.search(after))
 
 
 def _rankings(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -343,7 +398,7 @@ def _rankings(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if m.group("soft") or m.group("proper").split()[0].lower() in _QUANTIFIER_WORDS:
                 continue
         spans.append((m.start(), m.end()))
-    for rx in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE):
+    for rx in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE, _COMPARATIVE_RANK_RE, _MOST_EVER_RE):
         spans.extend((m.start(), m.end()) for m in rx.finditer(text, start, end))
     return spans
 
