@@ -17,6 +17,10 @@ from ..finding import Family, Severity, Violation
 from .base import Rule
 
 _TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+# textstat hyphenates every token with pyphen, whose cost grows steeply with token length; no word
+# is longer than this, so longer runs (hashes, base64, a 1 MB line without spaces) are cut.
+_LONG_TOKEN_RE = re.compile(r"\S{41,}")
+MAX_TOKEN = 40
 
 
 def _metrics() -> dict[str, Callable[[str], float]]:
@@ -60,6 +64,8 @@ def prose_text(doc: Document, start: int = 0, end: int | None = None, blocks: It
             pos = max(pos, e)
         pieces.append(doc.text[pos:b.end])
         text = " ".join("".join(pieces).split())
+        if len(text) > MAX_TOKEN:
+            text = _LONG_TOKEN_RE.sub(lambda m: m.group()[:MAX_TOKEN], text)
         if text:
             parts.append(text if _TERMINAL_RE.search(text) else text + ".")
     return "\n".join(parts)
