@@ -188,7 +188,7 @@ def seeds() -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default=None, choices=["dev", "test", "all"], help="only score this split")
+    ap.add_argument("--split", default=None, choices=["dev", "test-seen", "final", "all"], help="only score this split")
     ap.add_argument("--show", choices=["fp", "fn", "all"], help="print false positives/negatives")
     ap.add_argument("--write", action="store_true", help="write bench/results/provenance.{md,json}")
     args = ap.parse_args(argv)
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     all_rules = _rules(("PRV001", "PRV002", "PRV003", "PRV004"))
     result = {
         "command": COMMAND,
-        "labels": {s: score_labels(s, rules) for s in ("test", "dev", "all")},
+        "labels": {s: score_labels(s, rules) for s in ("final", "test-seen", "dev", "all")},
         "hosts_flags_per_1000_words": host_rates(all_rules),
         "trap_findings": traps(all_rules),
         "proselint": proselint(rules),

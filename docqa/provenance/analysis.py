@@ -37,7 +37,8 @@ _SOURCE_LINE_RE = re.compile(r"^[ \u00a0]*(?:sources?|data|figures)[ \u00a0]*:",
 _CONTINUATION_RE = re.compile(
     r"^(?:that|this|these|those|it|the[ \u00a0](?:figure|number|total|rate|increase|decrease|rise|drop|"
     r"fall|toll|tally|count|estimate)s?|he|she|they|of[ \u00a0]those|of[ \u00a0]these|among[ \u00a0]them|"
-    r"in[ \u00a0]addition|also|meanwhile|moreover|furthermore|however|but|and)\b",
+    r"in[ \u00a0]addition|also|meanwhile|moreover|furthermore|however|but|and|for[ \u00a0]example|for[ \u00a0]instance|"
+    r"in[ \u00a0]particular|specifically|including|(?:out[ \u00a0])?(?:of[ \u00a0])?(?:these|those|them))\b",
     re.IGNORECASE,
 )
 
@@ -128,6 +129,8 @@ def _analyse(doc: Document) -> Analysis:
         previous: ClaimSentence | None = None
         # A paragraph that opens with a study's findings ("X et al found ...") reports that study.
         lead = next((ev for ev in (attrs[0].named if attrs else []) if _is_research_lead(ev)), None)
+        if lead is None and study_named and sents and _STUDY_ANAPHORA_RE.search(text, sents[0].start, sents[0].end):
+            lead = Evidence(sents[0].start, sents[0].end, "named", "the study the document names")
         for sent, attr in zip(sents, attrs):
             claims = find_claims(text, sent.start, sent.end, doc.is_ignored)
             if not claims:
@@ -177,7 +180,8 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
     for q_start, q_end, who in quotes:
         if any(q_start <= c.start < q_end for c in claims):
             return "sourced", f"a quote attributed by {who.text!r}", None, None, who
-    if study_named and _STUDY_METHOD_RE.search(text, sent.start, sent.end):
+    if study_named and (_STUDY_METHOD_RE.search(text, sent.start, sent.end)
+                        or _STUDY_ANAPHORA_RE.search(text, sent.start, sent.end)):
         return "sourced", "describes the method of the study the document names", None, None, None
     if previous is not None and previous.status in ("sourced", "vague") and previous.end <= sent.start:
         if _continues(text[previous.start:previous.end], text[sent.start:sent.end], previous.claims, claims):
@@ -213,6 +217,13 @@ _STUDY_METHOD_RE = re.compile(
 
 
 _RESEARCH_VERBS = frozenset("found finds showed shows estimated estimate estimates measured calculated concluded".split())
+
+
+#: "the researchers adjusted ...", "the study's authors": the study the document names.
+_STUDY_ANAPHORA_RE = re.compile(
+    r"\bthe[ \u00a0](?:researchers|scientists|study|study['’]s|survey|report|paper|authors|research[ \u00a0]team)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_research_lead(ev: Evidence) -> bool:

@@ -68,7 +68,7 @@ ATTRIBUTION_VERBS = frozenset(
     """said says say saying told tells tell telling stated states announced announces announce
     reported reports report reporting noted notes added adds claimed claims claiming wrote writes
     tweeted posted confirmed confirms estimated estimates estimate indicated indicates revealed
-    reveals found finds find showed shows show suggests suggested suggest published publishes released
+    reveals found finds find showed shows show suggests indicate suggested suggest published publishes released
     releases predicted predicts forecast forecasts projected projects explained explains warned
     warns argued argues expressed affirmed insisted alleged alleges described describes cited
     cites quoted calculated counted recorded put puts credit credits credited lists listed testified
@@ -94,7 +94,7 @@ _CAP_NAME_RE = re.compile(r"^[A-Z][\w’'.&-]*$|^[A-Z]{2,}")
 
 _ACCORDING_RE = re.compile(r"\baccording[ \u00a0]to[ \u00a0]+(?P<x>[^,;:()\"“”]{1,100})", re.IGNORECASE)
 _VAGUE_PHRASE_RE = re.compile(
-    r"\b(?:reportedly|purportedly|supposedly|rumou?red"
+    r"\b(?:reportedly|purportedly|supposedly|allegedly|rumou?red"
     r"|it[ \u00a0]is[ \u00a0](?:said|believed|thought|reported|estimated|claimed|understood|rumou?red|alleged)"
     r"|it[ \u00a0](?:was|has[ \u00a0]been|had[ \u00a0]been)[ \u00a0](?:reported|estimated|claimed|said|alleged|suggested)"
     r"|(?:widely|commonly|generally)[ \u00a0](?:believed|reported|accepted|thought|cited)"
@@ -117,7 +117,8 @@ _ANONYMOUS_RE = re.compile(
     r"|(?:declined|asked|did[ \u00a0]not[ \u00a0]want|requested)[ \u00a0](?:not[ \u00a0])?to[ \u00a0]be[ \u00a0](?:named|identified)"
     r"|people[ \u00a0]familiar[ \u00a0]with"
     r"|(?:provided|given|told)[ \u00a0]anonymously"
-    r"|(?:an?|one)[ \u00a0](?:[\w-]+[ \u00a0]){0,3}?(?:official|source|insider|executive|diplomat|officer|aide|staffer|employee|person)"
+    r"|(?:an?|one)[ \u00a0](?:[\w-]+[ \u00a0]){0,3}?(?:official|source|insider|executive|diplomat|officer|aide|staffer|employee|person|"
+    r"MP|lawmaker|legislator|minister|senator|member|analyst|expert|resident|witness)"
     r"[ \u00a0](?:said|says|told|familiar|close|with[ \u00a0]knowledge|who[ \u00a0](?:asked|declined|spoke|requested)))\b",
     re.IGNORECASE,
 )
@@ -169,7 +170,11 @@ _NAMED_BODY_RE = re.compile(
 )
 #: Verbs that report a figure only with such an object: "the council raised the death toll to six".
 _TOLL_VERBS = frozenset("raised increased revised updated lowered put placed".split())
-_TOLL_OBJECT_RE = re.compile(r"[ \u00a0]+the[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?:toll|tally|count|figure|estimate|epicent(?:er|re))\b", re.IGNORECASE)
+_TOLL_OBJECT_RE = re.compile(
+    r"[ \u00a0]+(?:the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?:toll|tally|count|figure|estimate|epicent(?:er|re)|value|cost|"
+    r"price|damage|bill|worth|number|total)\b",
+    re.IGNORECASE,
+)
 #: 'X made the following announcement: "..."', 'the statement read: "..."': the quote is the statement's.
 _STATEMENT_QUOTE_RE = re.compile(
     r"\b(?:statement|announcement|message|post|tweet|release|notice|letter|report|decree|order|ruling)\b"

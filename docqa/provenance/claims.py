@@ -38,14 +38,14 @@ _WORD_NUM = (
 )
 NUMBER_RE = re.compile(
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"|\b(?P<word>" + _WORD_NUM + r"|a dozen|dozen)\b",
+    r"|\b(?P<word>" + _WORD_NUM + r"|a dozen|dozen|a[ \u00a0](?:hundred|thousand|million|billion))\b",
     re.IGNORECASE,
 )
 _SCALE_AFTER_RE = re.compile(r"[ \u00a0]?(hundred|thousand|million|billion|trillion|bn|mn|mln|tn)\b", re.IGNORECASE)
 _GLUED_SCALE = {"k", "m", "mn", "bn", "b", "tn"}
 
 _CURRENCY_BEFORE_RE = re.compile(
-    r"(?:(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R|NT|Mex)?\$|€|£|¥|₩|₹|₽|₺|₪|₦|₱|"
+    r"(?:(?:(?:US|U\.S\.|A|AU|C|CA|CDN|NZ|HK|S|R|NT|Mex)?\$|€|£|¥|₩|₹|₽|₺|₪|₦|₱|₿)[ \u00a0]?|"
     r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|Rs\.?)[ \u00a0]?)$"
 )
 _CURRENCY_WORDS = (
@@ -117,7 +117,7 @@ _PHONE_RE = re.compile(
 )
 _LOCATION_AFTER_RE = re.compile(
     r"\)?(?:[ \u00a0]\([^)]{1,30}\))?[ \u00a0](?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
-    r"northeast|northwest|southeast|southwest|up|down|inland|offshore|outside|away|from|off|of[ \u00a0](?:each[ \u00a0]other|the[ \u00a0]"
+    r"northeast|northwest|southeast|southwest|inland|offshore|outside|away|off|of[ \u00a0](?:each[ \u00a0]other|the[ \u00a0]"
     r"(?:city|town|village|capital|border|coast)))\b)",
     re.IGNORECASE,
 )
@@ -164,7 +164,7 @@ _CASUALTY_BEFORE_RE = re.compile(
     r"claimed|claiming|evacuated|evacuating|rescued|arrested|arresting|detained|a[ \u00a0]total[ \u00a0]of|"
     r"toll[ \u00a0](?:\w+[ \u00a0]){0,3}(?:to|of|at|from)|toll[ \u00a0]of)"
     r"[ \u00a0](?:at[ \u00a0]least[ \u00a0]|more[ \u00a0]than[ \u00a0]|over[ \u00a0]|about[ \u00a0]|around[ \u00a0]|"
-    r"some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|up[ \u00a0]to[ \u00a0]|an[ \u00a0]estimated[ \u00a0]|another[ \u00a0]|"
+    r"some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|up[ \u00a0]to[ \u00a0]|an[ \u00a0]estimated[ \u00a0]|another[ \u00a0]|all[ \u00a0]|"
     r"a[ \u00a0]further[ \u00a0]|roughly[ \u00a0]|approximately[ \u00a0])?$",
     re.IGNORECASE,
 )
@@ -182,9 +182,7 @@ _RECORD_BEFORE_RE = re.compile(r"\b(?:a|an|the)[ \u00a0](?:new[ \u00a0]|all-time
 # Word forms of large, approximate counts ("thousands of protesters", "Dozens died").
 _LARGE_RE = re.compile(
     r"\b(?:(?:tens|hundreds)[ \u00a0]of[ \u00a0](?:thousands|millions|billions)|dozens|hundreds|thousands|"
-    r"millions|billions)\b(?P<after>[ \u00a0](?:of[ \u00a0](?:[\w'’-]+[ \u00a0]){0,3}?(?P<noun>[\w'’-]+)|more\b|"
-    r"(?:were|are|have[ \u00a0]been|had[ \u00a0]been)?[ \u00a0]?(?:dead|died|killed|injured|wounded|missing|"
-    r"arrested|gathered|protested|marched|attended|fled|evacuated)\b))",
+    r"millions|billions)\b(?:[ \u00a0]of[ \u00a0](?:[\w'’-]+[ \u00a0]){0,3}?(?P<noun>[\w'’-]+))?",
     re.IGNORECASE,
 )
 #: Plural nouns after "thousands of" that count no population or quantity.
@@ -202,7 +200,7 @@ _MONEY_WORDS_RE = re.compile(
     r"(?:sales|revenue|funding|damages|donations|profits?|losses|fines|aid|investment))\b",
     re.IGNORECASE,
 )
-_NUMBERING_RE = re.compile(r"\bnumbering[ \u00a0]in[ \u00a0]the[ \u00a0](?:hundreds|thousands|millions|tens[ \u00a0]of[ \u00a0]thousands)\b", re.IGNORECASE)
+_NUMBERING_RE = re.compile(r"\b(?:numbering[ \u00a0]in|by|in)[ \u00a0]the[ \u00a0](?:hundreds|thousands|millions|tens[ \u00a0]of[ \u00a0]thousands)\b", re.IGNORECASE)
 
 _MULTIPLIER_RE = re.compile(
     r"\b(?:(?:doubled|tripled|trebled|quadrupled|halved)(?![ \u00a0](?:down|up|over|back|as|(?:the|their|his|her|its)[ \u00a0](?:lead|advantage|score))\b)"
@@ -219,7 +217,7 @@ _MULTIPLIER_RE = re.compile(
 _SUPERLATIVES = (
     r"largest|biggest|highest|lowest|smallest|richest|poorest|oldest|youngest|tallest|longest|"
     r"shortest|deadliest|busiest|fastest|slowest|heaviest|hottest|coldest|wettest|driest|strongest|"
-    r"widest|deepest|cheapest|costliest|worst|"
+    r"widest|deepest|cheapest|costliest|worst|greatest[ \u00a0]number|"
     r"most[ \u00a0](?:populous|populated|densely[ \u00a0]populated|visited|valuable|expensive|popular|prevalent|"
     r"common|deadly|widely[ \u00a0]used|widely[ \u00a0]read|watched|viewed|downloaded|used|powerful)|"
     r"most-(?:watched|viewed|visited|downloaded|populous)|best[- ]selling|fastest[- ]growing|"
@@ -240,7 +238,7 @@ _RANK_SCOPE_AFTER_RE = re.compile(
     r"(?:[ \u00a0][\w'’-]+){0,5}?[ \u00a0](?:in[ \u00a0]the[ \u00a0]world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
     r"on[ \u00a0]record|ever[ \u00a0](?:recorded|built|made|seen|measured)|in[ \u00a0]the[ \u00a0](?:country|nation|region|state|"
     r"continent|EU|European[ \u00a0]Union|US|UK|world)|in[ \u00a0](?:Europe|Asia|Africa|America|North[ \u00a0]America|"
-    r"South[ \u00a0]America|Latin[ \u00a0]America|Australia|Oceania|the[ \u00a0]Middle[ \u00a0]East)|globally|"
+    r"South[ \u00a0]America|Latin[ \u00a0]America|Australia|Oceania|the[ \u00a0]Middle[ \u00a0]East|(?-i:[A-Z][a-z]+))|globally|"
     r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+))\b"
 )
 _RANK_ORDINAL_RE = re.compile(r"\b(?:" + _ORDINALS + r")[- ](?:" + _SUPERLATIVES + r")\b")
@@ -291,7 +289,10 @@ _PROPORTION_RE = re.compile(
 )
 _RULE_RE = re.compile(
     r"\b(?:must|(?:is|are)[ \u00a0](?:required|needed)|required[ \u00a0]to|needs?[ \u00a0]to|have[ \u00a0]to|has[ \u00a0]to|"
-    r"eligible|at[ \u00a0]least[ \u00a0][^.;]{0,40}(?:are|is)[ \u00a0](?:needed|required))\b",
+    r"eligible|at[ \u00a0]least[ \u00a0][^.;]{0,40}(?:are|is)[ \u00a0](?:needed|required)|limited[ \u00a0]to|capped[ \u00a0]at|"
+    r"restricted[ \u00a0]to|set[ \u00a0]at|a[ \u00a0](?:maximum|minimum)[ \u00a0]of|fine[ \u00a0]of|penalty[ \u00a0]of|punishable[ \u00a0]by|"
+    r"(?:^|(?<=[ \u00a0]))if|under[ \u00a0](?:the[ \u00a0])?(?:new[ \u00a0]|previous[ \u00a0]|current[ \u00a0]|proposed[ \u00a0]|old[ \u00a0])?"
+    r"(?:law|rules?|act|bill|proposal|plan|agreement|deal|regulations?|scheme|policy|(?-i:[A-Z]{2,})))\b",
     re.IGNORECASE,
 )
 _ASPIRATION_RE = re.compile(
@@ -311,7 +312,7 @@ _TITLE_CUES_RE = re.compile(
 )
 _LIST_NUMBER_RE = re.compile(r"(?:^|(?<=[\s:;(]))\(?\d{1,2}[.)](?=[ \u00a0]+\S)|\(\d{1,2}\)")
 _TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
-_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([\w'’-]+)")
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([\w'’-]+(?:\.[\w'’-]+)*\.?)")
 
 
 @dataclass(frozen=True)
@@ -382,7 +383,7 @@ def _in_year_context(text: str, m: re.Match[str]) -> bool:
 
 def _in_rule_clause(text: str, start: int, end: int, c: Claim) -> bool:
     """Is the claim in the same clause as "must", "is required", "are needed"?"""
-    lo = max(start, c.start - 60)
+    lo = max(start, c.start - 100)
     hi = min(end, c.end + 60)
     before = re.split(r"[,;:\"“”()]", text[lo:c.start])[-1]
     after = re.split(r"[,;:\"“”()]", text[c.end:hi])[0]
@@ -448,6 +449,8 @@ def _value(m: re.Match[str], scale: str | None) -> float:
         value = float(digits.replace(",", ""))
     else:
         word = m.group("word").lower().replace("a dozen", "twelve").replace("dozen", "twelve")
+        if word.startswith("a ") or word.startswith("a\u00a0"):
+            return _SCALES[word[2:]] * (_SCALES.get(scale.lower(), 1) if scale else 1)
         parts = re.split(r"[- ]", word)
         value = float(sum(_TENS_WORDS.get(p, 0) + _UNITS_WORDS.get(p, 0) for p in parts))
     if scale:
@@ -628,13 +631,18 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[int, str | None]:
         while i < len(words) and (words[i][1].lower() in ("the", "its", "their", "his", "her", "those", "these", "all")
                                   or words[i][1].endswith(("'s", "’s")) or words[i][1].isdigit()):
             i += 1
+    capitalised = 0
     for j in range(i, min(i + 4, len(words))):
-        w = words[j][1]
+        w = words[j][1].rstrip(".")
         lw = w.lower()
         if w[:1].isupper() and not w.isupper() and not _NATIONALITY_RE.search(w):
-            break  # "36 Quai des Orfèvres", "11 Justices": a name follows, not a counted noun
+            # "28,000 Andy Warhol photographs" is a count; "36 Quai des Orfèvres", "11 Justices" are not.
+            capitalised += 1
+            continue
+        if capitalised and (not _is_plural_noun(lw) or lw in _TIME_UNITS):
+            break
         if _is_plural_noun(lw):
-            return (pos, None) if lw in _TIME_UNITS else (words[j][0], lw)
+            return (pos, None) if lw in _TIME_UNITS else (words[j][0] - (1 if words[j][1].endswith(".") else 0), lw)
         if lw in _BREAK_WORDS or lw.isdigit() or lw in _TIME_UNITS:
             break
     return pos, None
