@@ -8,74 +8,76 @@ The model works on one document, offline, with no training data at run time:
    The lead (everything up to the first substantial paragraph) defines the subject and is never
    flagged.
 2. **Terms.** Content words weighted by how rare they are in general English
-   (:mod:`docqa.drift.terms`); capitalised words that do not open a sentence count as names.
+   (:mod:`docqa.drift.terms`); a capitalised word that does not open a sentence, in prose, and that
+   the document never writes in lower case, is a name.
 3. **Support.** For a candidate span S, every content token of S is scored by how strongly the
    *rest* of the document (plus its title) uses the same term, relative to the background:
-   ``min(cap, log(1 + λ·lift))`` where ``lift`` is the term's rate in the rest over its rate in
-   general English. The span's similarity is the mean over its tokens. A span that talks about
-   the document's subject borrows its rare terms and scores high; a spliced paragraph shares only
-   common words and scores low. The similarity is compared with the document's *typical* span of
-   the same length (the median over all windows), so a document whose sections are all loosely
+   ``min(cap, log(1 + λ·lift))``, where ``lift`` is the term's rate in the rest over its rate in
+   general English. The span's similarity is the mean over its tokens. A span that talks about the
+   document's subject borrows its rare terms and scores high; a spliced paragraph shares only
+   common words and scores low. The reverse support (how much of the rest the span's terms
+   explain) is computed the same way. Both are compared with the document's *typical* section of
+   the same length (the median over all windows), so a document whose sections are only loosely
    related (a round-up) is not judged by the standard of a tightly focused one.
-4. **Evidence and decision.** A handful of interpretable features (relative similarity, presence
-   of the subject's key terms and of the title's terms, names the rest never mentions, lexical
-   cohesion across the span's boundaries, how much of it is quotation, its size) are combined by
-   a logistic model whose ten weights were fitted once on the dev split of the splice benchmark
-   (``python bench/drift.py --fit``) and are fixed here.
-5. **Runs.** Every contiguous span of units is a candidate (so one drifting paragraph and a long
-   drifted tail are both found, and the span that maximises the evidence is the one reported);
-   on long documents, spans are limited to those starting or ending at weak boundaries. Spans are
-   chosen greedily by probability, without overlap.
+4. **Evidence and decision.** A dozen interpretable features (relative similarity and reverse
+   similarity, presence of the subject's key terms and of the title's terms, names the rest never
+   mentions, distinctive words confined to the span, lexical cohesion across its boundaries, how
+   much of it is quotation, its size) are combined by a logistic model whose weights were fitted
+   once on the dev split of the splice benchmark (``python bench/drift.py --fit``).
+5. **Runs.** Candidate spans start at the weakest boundaries of the document (where adjacent
+   blocks share the fewest distinctive words) and extend over any number of units, so one
+   drifting paragraph and a long drifted tail are both found, and the span that maximises the
+   evidence is the one reported. Spans are chosen greedily by probability, without overlap. Most
+   candidates are dismissed by an upper bound on their probability computed from the cheap
+   features, before the rest are computed.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
 from ..document import Document, NodeKind
-from .terms import LOWER, NAME, iter_terms
+from . import terms as T
 
 #: Fitted by ``python bench/drift.py --fit`` on the dev split (see bench/results/drift.md).
 #: Order matches :func:`feature_vector`.
 WEIGHTS: tuple[float, ...] = (
-    -9.339,  # bias
-    -4.641,  # log relative similarity (span vs the typical span of its length)
-    -2.907,  # share of the title's supported terms present in the span
-    -0.238,  # lexical cohesion across the span's boundaries (the stronger side)
-    0.211,   # log number of content tokens
-    -0.507,  # share of the span inside quotation marks
-    -1.735,  # presence of the subject's key terms
-    0.54,    # log(1 + names the rest of the document never mentions)
-    -0.734,  # log(1 + names the rest of the document also mentions)
-    0.786,   # log(1 + distinctive terms confined to the span)
-    -0.471,  # share of the document's three main names present in the span
-    -2.371,  # log relative reverse similarity (how much of the rest the span explains)
-)
-FEATURES = (
-    "log_relative_similarity", "title_coverage", "boundary_cohesion", "log_tokens", "quoted",
-    "subject_coverage", "new_names", "shared_names", "confined_terms", "main_names",
+    -9.988,  # bias
+    -4.505,  # log relative similarity (span vs the typical section of its length)
+    -2.803,  # share of the title's terms present in the span
+    0.018,   # lexical cohesion across the span's boundaries (the stronger side)
+    0.47,    # log number of content tokens
+    -0.584,  # share of the span inside quotation marks
+    -1.616,  # presence of the subject's key terms
+    0.417,   # log(1 + names the rest of the document never mentions)
+    -0.753,  # log(1 + names the rest of the document also mentions)
+    0.752,   # log(1 + distinctive terms confined to the span)
+    -0.403,  # share of the document's three main names present in the span
+    -2.441,  # log relative reverse similarity (how much of the rest the span explains)
 )
 
 LAMBDA = 0.1  # lift scale: a term must be ~10x over-represented before it counts fully
 CAP = 5.0  # no single rare term decides a token's support
-TITLE_WEIGHT = 3.0  # a title word counts as three mentions
+TITLE_WEIGHT = 3  # a title word counts as three mentions
 DISTINCTIVE_LOGP = -4.5  # log10 background probability below which a term is distinctive
 COHESION_LOGP = -3.0
 LEAD_MIN_TOKENS = 12
 SHRINK_TOKENS = 20  # pseudo-tokens of typical support added to every span
-# The typical section is an upper quantile of all windows: a drifted half must not define it.
-TYPICAL_QUANTILE = 0.5
 REVERSE_FLOOR = 0.02  # keeps the ratio of two tiny reverse supports from exploding
 SUBJECT_CANDIDATES = 25
 SUBJECT_TOP = 8
+NAME_CANDIDATES = 10
+TAIL_STARTS = 3  # suffixes tried as drifted tails, besides the weakest boundaries
 YEAR_RE = re.compile(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,]?\d)")
 YEAR_LOGP = -5.0  # a year is about as telling as a moderately rare word
-_QUOTES = frozenset('"“”')
+QUOTED_RE = re.compile(r"[\"“][^\"“”\n]{1,3000}[\"”]")
+_DIGIT_RE = re.compile(r"\d")
 _SKIP = frozenset({NodeKind.CODE_BLOCK, NodeKind.HTML, NodeKind.FRONT_MATTER, NodeKind.TOC})
+_ZERO_TABLE = (0.0, 0.0)
 
 
 @dataclass
@@ -114,97 +116,68 @@ class Analysis:
     units: list[Unit]
     subject_terms: tuple[str, ...] = ()
     spans: list[DriftSpan] = field(default_factory=list)
-    verdict: str = "ok"  # "ok", or why no verdict was given ("too short", ...)
+    verdict: str = "ok"  # "ok", or why no verdict was given ("too short")
 
 
-def _quoted_share(text: str, start: int, end: int) -> float:
-    inside = False
-    n = 0
-    for ch in text[start:end]:
-        if ch in _QUOTES:
-            inside = not inside
-        elif inside:
-            n += 1
-    return n / max(1, end - start)
+def _unit_words(doc: Document, start: int, end: int) -> list[str]:
+    """The words of a block, without those inside code, URLs or markup."""
+    if doc.ignored and doc.is_ignored(start, end):
+        return [m.group() for m in T.WORD_RE.finditer(doc.text, start, end)
+                if not doc.is_ignored(m.start(), m.end())]
+    return T.words(doc.text, start, end)
 
 
-def build_units(doc: Document) -> tuple[list[Unit], dict[str, int], dict[str, float], dict[str, str]]:
-    """Units of evidence, the title's term counts, each term's log10 probability and a display form."""
+def build_units(doc: Document) -> tuple[list[Unit], Counter]:
+    """The units of evidence of ``doc`` and the term counts of its title."""
     text = doc.text
     title = doc.title
     nodes = doc.nodes
-    logp: dict[str, float] = {}
-    surface: dict[str, str] = {}
-    has_ignored = bool(doc.ignored)
-
     lower: set[str] = set()
-
-    def scan(unit_terms: dict[str, int], names: set[str] | None, start: int, end: int) -> int:
-        n = 0
-        skip = has_ignored and doc.is_ignored(start, end)
-        for term, lp, case, s, e in iter_terms(text, start, end):
-            if skip and doc.is_ignored(s, e):
-                continue
-            unit_terms[term] = unit_terms.get(term, 0) + 1
-            if term not in logp:
-                logp[term] = lp
-                surface[term] = _display(text[s:e])
-            if case == NAME and names is not None:
-                names.add(term)
-            elif case == LOWER:
-                lower.add(term)
-            n += 1
-        if "1" in text[start:end] or "2" in text[start:end]:
-            for m in YEAR_RE.finditer(text, start, end):
-                if skip and doc.is_ignored(m.start(), m.end()):
-                    continue
-                term = m.group()
-                unit_terms[term] = unit_terms.get(term, 0) + 1
-                logp[term] = YEAR_LOGP
-                surface[term] = term
-                n += 1
-        return n
-
-    title_terms: dict[str, int] = {}
+    title_terms: Counter = Counter()
     if title is not None:
-        scan(title_terms, None, title.start, title.end)
+        title_terms = T.count_terms(_unit_words(doc, title.start, title.end))
     units: list[Unit] = []
     for node in doc.blocks:
         if node is title or node.kind in _SKIP:
             continue
         if node.parent is not None and nodes[node.parent].kind is NodeKind.TOC:
             continue
-        u = Unit(node.start, node.end, node.kind is NodeKind.HEADING)
-        # Title Case headings capitalise every word: no evidence of names there.
-        u.ntok = scan(u.terms, None if u.heading else u.names, node.start, node.end)
-        u.quoted = _quoted_share(text, node.start, node.end)
-        u.colon = text[node.start:node.end].rstrip().endswith(":")
+        s, e = node.start, node.end
+        words = _unit_words(doc, s, e)
+        terms = T.count_terms(words)
+        if _DIGIT_RE.search(text, s, e):
+            for year in YEAR_RE.findall(text, s, e):
+                terms[year] += 1
+        u = Unit(s, e, node.kind is NodeKind.HEADING, terms, set(), sum(terms.values()))
+        if not u.heading:
+            # Title Case headings capitalise every word: names are only taken from prose.
+            u.names = T.terms_of(T.name_words(text, s, e))
+            lower.update(filter(str.islower, words))
+        if '"' in text[s:e] or "“" in text[s:e]:
+            u.quoted = sum(len(q) for q in QUOTED_RE.findall(text, s, e)) / max(1, e - s)
+        u.colon = text[s:e].rstrip().endswith(":")
         prev = units[-1] if units else None
         if prev is not None and prev.colon and not u.heading:
             # "This included:" and the list it introduces are one statement.
-            for t, c in u.terms.items():
-                prev.terms[t] = prev.terms.get(t, 0) + c
+            prev.terms.update(u.terms)
             prev.names |= u.names
-            span = (prev.end - prev.start) + (u.end - u.start)
-            prev.quoted = (prev.quoted * (prev.end - prev.start) + u.quoted * (u.end - u.start)) / max(1, span)
+            prev.quoted = (prev.quoted * (prev.end - prev.start) + u.quoted * (e - s)) / max(1, e - prev.start)
             prev.ntok += u.ntok
-            prev.end = u.end
+            prev.end = e
             prev.colon = u.colon
             continue
         if u.ntok or not u.heading:
             units.append(u)
     # A word the document also writes in lower case is an ordinary word capitalised by position.
+    lower_terms = T.terms_of(lower)
     for u in units:
-        u.names -= lower
-    return units, title_terms, logp, surface
+        if u.names:
+            u.names -= lower_terms
+    return units, title_terms
 
 
-def _display(word: str) -> str:
-    """A term's display form: the word as written, without a possessive ending."""
-    for suffix in ("'s", "’s"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
+def _logp(term: str) -> float:
+    return YEAR_LOGP if term[0].isdigit() else T.logp(term)
 
 
 class DriftModel:
@@ -212,269 +185,343 @@ class DriftModel:
 
     def __init__(self, doc: Document, *, max_span_share: float = 0.7) -> None:
         self.doc = doc
-        self.units, title_terms, self.logp, self.surface = build_units(doc)
+        self.units, title_terms = build_units(doc)
         self.max_span_share = max_span_share
-        count: dict[str, int] = {}
-        df: dict[str, int] = {}
+        units = self.units
+        n = len(units)
+        count: Counter = Counter()
+        df: Counter = Counter()
         names: set[str] = set()
-        for u in self.units:
-            for t, c in u.terms.items():
-                count[t] = count.get(t, 0) + c
-                df[t] = df.get(t, 0) + 1
+        for u in units:
+            count.update(u.terms)
+            df.update(u.terms.keys())
             names |= u.names
         self.count, self.df, self.names = count, df, names
         self.total = max(1, sum(count.values()))
+        self.logp = {t: _logp(t) for t in count}
         # Only title words the body also uses: a caption or a generic title taken as the title
         # must not define the subject on its own.
         self.title = {t: c for t, c in title_terms.items() if t in count}
         self.title_mass = sum(-self.logp[t] for t in self.title)
-        self.lead_end = len(self.units)
-        for i, u in enumerate(self.units):
+        # Support of one token of term t when the rest holds r mentions of it: table[t][r].
+        scale = LAMBDA / self.total
+        tables: dict[str, tuple[float, ...]] = {}
+        for t, c in count.items():
+            top = c + TITLE_WEIGHT * self.title.get(t, 0)
+            if top <= 1:
+                tables[t] = _ZERO_TABLE
+                continue
+            k = scale / 10.0 ** self.logp[t]
+            tables[t] = tuple(min(CAP, math.log1p(k * r)) for r in range(top + 1))
+        self.tables = tables
+        self.lead_end = n
+        for i, u in enumerate(units):
             if not u.heading and u.ntok >= LEAD_MIN_TOKENS:
                 self.lead_end = i + 1
                 break
         idf = self.idf
-        ranked = sorted(df, key=lambda t: -(df[t] + 2 * (t in self.title)) * idf(t))
-        self.subject_candidates = ranked[:SUBJECT_CANDIDATES]
+        title = self.title
+        self.subject_candidates = sorted(df, key=lambda t: (-(df[t] + 2 * (t in title)) * idf(t), t))[:SUBJECT_CANDIDATES]
         self.name_candidates = sorted(
-            (t for t in names if df[t] >= 2 or t in self.title), key=lambda t: -(df[t] + 3 * (t in self.title))
-        )[:10]
-        n = len(self.units)
-        self._cohesion_before = [self._cohesion(i, range(max(0, i - 2), i)) for i in range(n)]
-        self._cohesion_after = [self._cohesion(i, range(i + 1, min(n, i + 3))) for i in range(n)]
+            (t for t in names if df[t] >= 2 or t in title), key=lambda t: (-(df[t] + 3 * (t in title)), t)
+        )[:NAME_CANDIDATES]
+        # Per-unit presence prefix sums of the few terms whose presence in a span is a feature.
+        tracked = set(self.subject_candidates) | set(self.name_candidates) | set(title)
+        self._present = {t: [0] * (n + 1) for t in tracked}
+        for t, arr in self._present.items():
+            acc = 0
+            for i, u in enumerate(units):
+                acc += t in u.terms
+                arr[i + 1] = acc
         self._quoted_prefix = [0.0]
-        for u in self.units:
+        self._substantial = [0]
+        for u in units:
             self._quoted_prefix.append(self._quoted_prefix[-1] + u.quoted)
-        self._typical: dict[int, float] = {}
+            self._substantial.append(self._substantial[-1] + (not u.heading and u.ntok >= 8))
+        weights = {t: -lp + COHESION_LOGP for t, lp in self.logp.items() if -lp + COHESION_LOGP > 0}
+        self._cohesion_before = [self._cohesion(i, range(max(0, i - 2), i), weights) for i in range(n)]
+        self._cohesion_after = [self._cohesion(i, range(i + 1, min(n, i + 3)), weights) for i in range(n)]
+        self._typical: dict[int, tuple[float, float]] = {}
 
     # ------------------------------------------------------------------ term statistics
     def idf(self, term: str) -> float:
         """Distinctiveness of a term beyond that of common words (0 for frequent words)."""
         return max(0.0, -self.logp[term] - 3.0)
 
-    def _token_support(self, term: str, rest: float) -> float:
-        if rest <= 0:
-            return 0.0
-        lift = (rest / self.total) / (10.0 ** self.logp[term])
-        return min(CAP, math.log1p(LAMBDA * lift))
-
-    def _cohesion(self, i: int, others: Iterable[int]) -> float | None:
+    def _cohesion(self, i: int, others: range, weights: dict[str, float]) -> float | None:
         """Distinctiveness-weighted share of unit ``i``'s terms found in the ``others`` units."""
-        others = [self.units[j].terms for j in others]
         if not others:
             return None
-        total = covered = 0.0
-        for t in self.units[i].terms:
-            w = -self.logp[t] + COHESION_LOGP
-            if w <= 0:
-                continue
-            total += w
-            if any(t in o for o in others):
-                covered += w
-        return covered / total if total else None
+        mine = [t for t in self.units[i].terms if t in weights]
+        total = sum(weights[t] for t in mine)
+        if not total:
+            return None
+        seen: set[str] = set()
+        for j in others:
+            seen.update(self.units[j].terms)
+        return sum(weights[t] for t in mine if t in seen) / total
 
-    def support(self, a: int, b: int) -> float:
-        """Mean support of the tokens of units ``a``..``b-1`` by the rest of the document."""
+    def weak_boundaries(self, k: int) -> list[int]:
+        """The ``k`` units after the lead whose boundary with what precedes them is weakest."""
+        before, after = self._cohesion_before, self._cohesion_after
+        gaps = range(self.lead_end, len(self.units))
+        return sorted(sorted(gaps, key=lambda i: (max(before[i] or 0.0, after[i - 1] or 0.0), i))[:k])
+
+    def tail_starts(self, k: int) -> list[int]:
+        """The ``k`` units where a drifted tail would most plausibly start.
+
+        One backward sweep scores every suffix of the document (by the model's weights for its
+        relative similarity and reverse similarity); a tail that leaves the subject is a suffix
+        that the rest neither supports nor is supported by.
+        """
+        units, count, title, tables = self.units, self.count, self.title, self.tables
+        n = len(units)
         span: dict[str, int] = {}
-        for u in self.units[a:b]:
-            for t, c in u.terms.items():
-                span[t] = span.get(t, 0) + c
-        k = sum(span.values())
-        if not k:
-            return 0.0
-        s = 0.0
-        for t, c in span.items():
-            s += c * self._token_support(t, self.count[t] - c + TITLE_WEIGHT * self.title.get(t, 0))
-        return s / k
+        supsum = revsum = 0.0
+        ntok = 0
+        limit = self.max_span_share * self.total
+        scored: list[tuple[float, int]] = []
+        for b in range(n - 1, self.lead_end - 1, -1):
+            for t, c in units[b].terms.items():
+                tab = tables[t]
+                if tab is _ZERO_TABLE:
+                    continue
+                old = span.get(t, 0)
+                new = old + c
+                tot = count[t]
+                base = tot + TITLE_WEIGHT * title.get(t, 0)
+                supsum += new * tab[base - new] - old * tab[base - old]
+                revsum += (tot - new) * tab[new] - (tot - old) * tab[old]
+                span[t] = new
+            ntok += units[b].ntok
+            if ntok > limit:
+                break
+            if not ntok or units[b].heading:
+                continue
+            typical, typical_rev = self.typical(n - b)
+            shrunk = (supsum + SHRINK_TOKENS * typical) / (ntok + SHRINK_TOKENS)
+            rel = shrunk / typical if typical else 1.0
+            rev = revsum / (self.total - ntok)
+            score = WEIGHTS[1] * math.log(rel + 0.02) + WEIGHTS[11] * math.log(
+                (rev + REVERSE_FLOOR) / (typical_rev + REVERSE_FLOOR))
+            scored.append((-score, b))
+        scored.sort()
+        return [b for _, b in scored[:k]]
 
     def typical(self, length: int) -> tuple[float, float]:
-        """Median support and reverse support of all windows of ``length`` units after the lead.
+        """Support and reverse support of the typical section of ``length`` units.
 
-        This is the document's typical section of that length, the yardstick for a span.
+        The median over all windows of that length after the lead, computed exactly for lengths
+        1, 2, 4, 8, ... and interpolated on a log scale in between.
         """
-        # Lengths are bucketed geometrically so that long documents need few window sweeps.
-        bucket = _bucket(length)
-        hit = self._typical.get(bucket)
+        if length <= 1:
+            return self._typical_at(1)
+        lo = 1 << (length.bit_length() - 1)
+        if lo == length:
+            return self._typical_at(lo)
+        a, b = self._typical_at(lo), self._typical_at(lo * 2)
+        w = math.log2(length / lo)
+        return a[0] + w * (b[0] - a[0]), a[1] + w * (b[1] - a[1])
+
+    def _typical_at(self, length: int) -> tuple[float, float]:
+        hit = self._typical.get(length)
         if hit is not None:
             return hit
         n = len(self.units)
-        values = _window_supports(self, self.lead_end, n, bucket)
-        if not values:
-            values = _window_supports(self, 0, n, min(bucket, n))
+        first = self.lead_end if n - self.lead_end >= length else max(0, n - length)
+        values = self._window_supports(first, min(length, n - first))
         if values:
             fwd = sorted(v[0] for v in values)
             rev = sorted(v[1] for v in values)
             hit = (fwd[len(fwd) // 2], rev[len(rev) // 2])
         else:
             hit = (0.0, 0.0)
-        self._typical[bucket] = hit
+        self._typical[length] = hit
         return hit
 
+    def _window_supports(self, first: int, length: int) -> list[tuple[float, float]]:
+        """``(support, reverse support)`` of every window of ``length`` units from ``first`` on.
+
+        A sliding update: each unit's terms enter and leave the window once.
+        """
+        units, count, title, tables = self.units, self.count, self.title, self.tables
+        n = len(units)
+        if length <= 0 or n - first < length:
+            return []
+        total = self.total
+        span: dict[str, int] = {}
+        supsum = revsum = 0.0
+        ntok = 0
+        out: list[tuple[float, float]] = []
+        for i in range(first, n):
+            moves = [(units[i].terms, 1)]
+            if i - first >= length:
+                moves.append((units[i - length].terms, -1))
+            for terms, sign in moves:
+                for t, c in terms.items():
+                    tab = tables[t]
+                    if tab is _ZERO_TABLE:
+                        continue
+                    old = span.get(t, 0)
+                    new = old + sign * c
+                    tot = count[t]
+                    base = tot + TITLE_WEIGHT * title.get(t, 0)
+                    supsum += new * tab[base - new] - old * tab[base - old]
+                    revsum += (tot - new) * tab[new] - (tot - old) * tab[old]
+                    span[t] = new
+            ntok += units[i].ntok
+            if i - first >= length:
+                ntok -= units[i - length].ntok
+            if i - first + 1 >= length and ntok:
+                out.append((supsum / ntok, revsum / (total - ntok) if total > ntok else 0.0))
+        return out
+
     # ------------------------------------------------------------------ spans
-    def spans(self, max_units: int | None = None, starts: Iterable[int] | None = None) -> Iterable[tuple[int, int, dict[str, float]]]:
-        """Yield ``(a, b, features)`` for the candidate spans ``[a, b)``, extended incrementally."""
+    def spans(
+        self,
+        starts: Iterable[int],
+        *,
+        min_tokens: int = 10,
+        min_confined: int = 3,
+        min_logit: float | None = None,
+    ) -> Iterator[tuple[int, int, dict[str, float]]]:
+        """Yield ``(a, b, features)`` for candidate spans ``[a, b)`` starting at ``starts``.
+
+        Each span is extended one unit at a time with incremental sums. Spans with fewer than
+        ``min_tokens`` content tokens or ``min_confined`` distinctive terms of their own, or made
+        of headings and scraps only, are skipped; with ``min_logit``, so are spans whose
+        probability cannot reach it (an upper bound from the cheap features).
+        """
         units = self.units
         n = len(units)
-        count, title, logp, names = self.count, self.title, self.logp, self.names
+        count, title, tables, logp, names = self.count, self.title, self.tables, self.logp, self.names
         limit = self.max_span_share * self.total
-        ts = self._token_support
-        for a in (range(self.lead_end, n) if starts is None else starts):
+        substantial = self._substantial
+        bound_rest = _bound_of_expensive_features(len(self.names)) if min_logit is not None else 0.0
+        w = WEIGHTS
+        for a in starts:
             span: dict[str, int] = {}
-            dfs: dict[str, int] = {}
             ntok = 0
             supsum = revsum = 0.0
-            confined = 0
-            new_names = 0
-            span_names: set[str] = set()
-            title_in = 0.0
-            stop = n if max_units is None else min(n, a + max_units)
-            for b in range(a + 1, stop + 1):
+            confined = new_names = 0
+            for b in range(a + 1, n + 1):
                 u = units[b - 1]
                 for t, c in u.terms.items():
                     old = span.get(t, 0)
                     new = old + c
                     span[t] = new
-                    dfs[t] = dfs.get(t, 0) + 1
-                    tw = TITLE_WEIGHT * title.get(t, 0)
-                    total_t = count[t]
-                    supsum += new * ts(t, total_t - new + tw)
-                    revsum += (total_t - new) * ts(t, new)
-                    if old:
-                        supsum -= old * ts(t, total_t - old + tw)
-                        revsum -= (total_t - old) * ts(t, old)
-                    elif t in title:
-                        title_in += -logp[t]
-                    if new == count[t] and t not in title:
+                    tot = count[t]
+                    tab = tables[t]
+                    if tab is not _ZERO_TABLE:
+                        base = tot + TITLE_WEIGHT * title.get(t, 0)
+                        supsum += new * tab[base - new] - old * tab[base - old]
+                        revsum += (tot - new) * tab[new] - (tot - old) * tab[old]
+                    if new == tot and t not in title:
                         if logp[t] < DISTINCTIVE_LOGP:
                             confined += 1
                         if t in names:
                             new_names += 1
-                    if t in names:
-                        span_names.add(t)
                 ntok += u.ntok
                 if ntok > limit:
                     break
-                yield a, b, self._features(a, b, span, dfs, ntok, supsum, revsum, confined,
-                                           new_names, span_names, title_in)
+                if ntok < min_tokens or confined < min_confined or substantial[b] == substantial[a]:
+                    continue
+                typical, typical_rev = self.typical(b - a)
+                rest = self.total - ntok
+                rev = revsum / rest if rest > 0 else 0.0
+                shrunk = (supsum + SHRINK_TOKENS * typical) / (ntok + SHRINK_TOKENS)
+                rel = shrunk / typical if typical else 1.0
+                rel_rev = (rev + REVERSE_FLOOR) / (typical_rev + REVERSE_FLOOR)
+                if min_logit is not None:
+                    cheap = (w[0] + w[1] * math.log(rel + 0.02) + w[4] * math.log(max(1, ntok))
+                             + w[7] * math.log1p(new_names) + w[9] * math.log1p(confined)
+                             + w[11] * math.log(rel_rev))
+                    if cheap + bound_rest < min_logit:
+                        continue
+                yield a, b, self._features(a, b, span, ntok, supsum / ntok, typical, rel, rev,
+                                           typical_rev, rel_rev, confined, new_names)
 
-    def _features(self, a, b, span, dfs, ntok, supsum, revsum, confined, new_names, span_names,
-                  title_in) -> dict[str, float]:
-        df, idf = self.df, self.idf
-        sim = supsum / ntok if ntok else 0.0
-        rest = self.total - ntok
-        rev = revsum / rest if rest > 0 else 0.0
-        typical, typical_rev = self.typical(b - a)
-        # A short span scores zero by chance more easily than a long one: shrink towards typical.
-        shrunk = (supsum + SHRINK_TOKENS * typical) / (ntok + SHRINK_TOKENS)
+    def _features(self, a: int, b: int, span: dict[str, int], ntok: int, sim: float, typical: float,
+                  rel: float, rev: float, typical_rev: float, rel_rev: float, confined: int,
+                  new_names: int) -> dict[str, float]:
+        df, idf, present, title = self.df, self.idf, self._present, self.title
         left = self._cohesion_before[a]
         right = self._cohesion_after[b - 1] if b < len(self.units) else None
-        if left is None:
-            left = right
-        if right is None:
-            right = left
-        cohesion = max(left or 0.0, right or 0.0)
+        cohesion = max(left if left is not None else (right or 0.0), right if right is not None else (left or 0.0))
         scored = sorted(
-            ((df[t] - dfs.get(t, 0) + 2 * (t in self.title)) * idf(t), t) for t in self.subject_candidates
+            ((df[t] - (present[t][b] - present[t][a]) + 2 * (t in title)) * idf(t), t)
+            for t in self.subject_candidates
         )[-SUBJECT_TOP:]
         mass = sum(x for x, _ in scored)
         subject = sum(x for x, t in scored if t in span) / mass if mass else 0.0
-        main = sorted(
-            ((df[t] - dfs.get(t, 0) + 3 * (t in self.title), t) for t in self.name_candidates
-             if df[t] - dfs.get(t, 0) >= 2 or t in self.title),
-            reverse=True,
-        )[:3]
-        main_names = sum(1 for _, t in main if t in span) / len(main) if main else 0.5
+        main = []
+        for t in self.name_candidates:
+            rest_df = df[t] - (present[t][b] - present[t][a])
+            if rest_df >= 2 or t in title:
+                main.append((rest_df + 3 * (t in title), t))
+        main.sort(reverse=True)
+        main = main[:3]
+        span_names = sum(1 for t in self.names if t in span) if len(self.names) < len(span) else \
+            sum(1 for t in span if t in self.names)
+        title_in = sum(-self.logp[t] for t in title if present[t][b] > present[t][a])
         return {
             "similarity": sim,
             "typical": typical,
-            "relative_similarity": shrunk / typical if typical else 1.0,
+            "relative_similarity": rel,
             "reverse_similarity": rev,
             "typical_reverse": typical_rev,
-            "relative_reverse": (rev + REVERSE_FLOOR) / (typical_rev + REVERSE_FLOOR),
+            "relative_reverse": rel_rev,
             "title_coverage": title_in / self.title_mass if self.title_mass else 0.0,
             "boundary_cohesion": cohesion,
             "tokens": ntok,
             "quoted": (self._quoted_prefix[b] - self._quoted_prefix[a]) / (b - a),
             "subject_coverage": subject,
             "new_names": new_names,
-            "shared_names": len(span_names) - new_names,
+            "shared_names": span_names - new_names,
             "confined_terms": confined,
-            "main_names": main_names,
+            "main_names": sum(1 for _, t in main if t in span) / len(main) if main else 0.5,
             "share": ntok / self.total,
         }
 
     # ------------------------------------------------------------------ explanation
     def key_terms(self, a: int, b: int, k: int = 6) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The subject's key terms (from the rest of the document and the title) and the span's own."""
-        span: dict[str, int] = {}
+        """The subject's key terms (the rest of the document and the title) and the span's own."""
+        span: Counter = Counter()
         for u in self.units[a:b]:
-            for t, c in u.terms.items():
-                span[t] = span.get(t, 0) + c
+            span.update(u.terms)
         idf = self.idf
         rest = {t: self.count[t] - span.get(t, 0) + TITLE_WEIGHT * self.title.get(t, 0) for t in self.count}
-        subject = sorted((t for t in rest if rest[t] > 0), key=lambda t: (-rest[t] * idf(t), t))[:k]
-        own = sorted(
-            (t for t in span if rest.get(t, 0) <= 0 and idf(t) > 0),
-            key=lambda t: (-span[t] * idf(t), t),
-        )[:k]
-        return tuple(self.surface[t] for t in subject), tuple(self.surface[t] for t in own)
+        subject = sorted((t for t in rest if rest[t] > 0 and idf(t) > 0), key=lambda t: (-rest[t] * idf(t), t))[:k]
+        own = sorted((t for t in span if rest.get(t, 0) <= 0 and idf(t) > 0), key=lambda t: (-span[t] * idf(t), t))[:k]
+        shown = self._display_forms(set(subject) | set(own))
+        return tuple(shown.get(t, t) for t in subject), tuple(shown.get(t, t) for t in own)
+
+    def _display_forms(self, wanted: set[str]) -> dict[str, str]:
+        """The most frequent written form of each wanted term (for messages)."""
+        forms: dict[str, Counter] = {}
+        text = self.doc.text
+        for u in self.units:
+            for m in T.WORD_RE.finditer(text, u.start, u.end):
+                word = m.group()
+                t = T.count_terms([word])
+                for term in t:
+                    if term in wanted:
+                        forms.setdefault(term, Counter())[_strip_possessive(word)] += 1
+        return {t: c.most_common(1)[0][0] for t, c in forms.items()}
 
 
-def _bucket(length: int) -> int:
-    """Window lengths used for the typical section: exact up to 4, then about 1.5x apart."""
-    if length <= 4:
-        return length
-    return int(round(1.5 ** round(math.log(length, 1.5))))
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
-def _window_supports(model: DriftModel, first: int, n: int, length: int) -> list[tuple[float, float]]:
-    """``(support, reverse support)`` of every window ``[a, a+length)`` in ``[first, n)``.
-
-    Computed by a sliding update: each unit's terms enter and leave the window once.
-    """
-    if n - first < length or length <= 0:
-        return []
-    units, count, title = model.units, model.count, model.title
-    ts = model._token_support
-    total = model.total
-    span: dict[str, int] = {}
-    supsum = revsum = 0.0
-    ntok = 0
-    out: list[tuple[float, float]] = []
-
-    def change(t: str, delta: int) -> tuple[float, float]:
-        old = span.get(t, 0)
-        new = old + delta
-        tw = TITLE_WEIGHT * title.get(t, 0)
-        c = count[t]
-        ds = dr = 0.0
-        if old:
-            ds -= old * ts(t, c - old + tw)
-            dr -= (c - old) * ts(t, old)
-        if new:
-            ds += new * ts(t, c - new + tw)
-            dr += (c - new) * ts(t, new)
-            span[t] = new
-        else:
-            del span[t]
-        return ds, dr
-
-    for i in range(first, n):
-        for t, c in units[i].terms.items():
-            ds, dr = change(t, c)
-            supsum += ds
-            revsum += dr
-        ntok += units[i].ntok
-        if i - first + 1 > length:
-            gone = units[i - length]
-            for t, c in gone.terms.items():
-                ds, dr = change(t, -c)
-                supsum += ds
-                revsum += dr
-            ntok -= gone.ntok
-        if i - first + 1 >= length and ntok:
-            out.append((supsum / ntok, revsum / (total - ntok) if total > ntok else 0.0))
-    return out
+def _bound_of_expensive_features(n_names: int) -> float:
+    """The most the features computed only for promising spans can add to the logit."""
+    ranges = {2: (0.0, 1.0), 3: (0.0, 1.0), 5: (0.0, 1.0), 6: (0.0, 1.0),
+              8: (0.0, math.log1p(n_names)), 10: (0.0, 1.0)}
+    return sum(max(WEIGHTS[i] * lo, WEIGHTS[i] * hi) for i, (lo, hi) in ranges.items())
 
 
 def feature_vector(f: Mapping[str, float]) -> list[float]:
@@ -501,27 +548,44 @@ def probability(f: Mapping[str, float], weights: tuple[float, ...] = WEIGHTS) ->
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
+def candidate_spans(
+    model: DriftModel,
+    *,
+    min_span_tokens: int = 10,
+    min_confined_terms: int = 3,
+    starts: int = 8,
+    min_probability: float | None = None,
+) -> Iterator[tuple[int, int, dict[str, float]]]:
+    """The spans worth judging, with their features: those starting at the ``starts`` weakest
+    boundaries (all units after the lead when ``starts`` is 0)."""
+    if starts:
+        first = sorted(set(model.weak_boundaries(starts)) | set(model.tail_starts(TAIL_STARTS)))
+    else:
+        first = range(model.lead_end, len(model.units))
+    min_logit = None
+    if min_probability is not None and 0.0 < min_probability < 1.0:
+        min_logit = math.log(min_probability / (1.0 - min_probability))
+    return model.spans(first, min_tokens=min_span_tokens, min_confined=min_confined_terms, min_logit=min_logit)
+
+
 def analyse(
     doc: Document,
     *,
-    threshold: float = 0.7,
+    threshold: float = 0.5,
     min_span_tokens: int = 10,
     min_confined_terms: int = 3,
     min_document_tokens: int = 60,
     min_units: int = 4,
     max_span_share: float = 0.7,
-    exhaustive_units: int = 80,
-    short_span_units: int = 6,
-    long_span_starts: int = 16,
+    starts: int = 8,
 ) -> Analysis:
     """Find the off-topic spans of ``doc``.
 
     ``threshold`` is the probability a span needs; ``min_span_tokens`` and ``min_confined_terms``
-    the content words and distinctive words of its own it needs before it can be judged at all;
-    documents with fewer than ``min_document_tokens`` content words or ``min_units`` blocks get
-    no verdict. Up to ``exhaustive_units`` units every contiguous span is a candidate; beyond,
-    spans of up to ``short_span_units`` units everywhere plus spans of any length that start at
-    one of the ``long_span_starts`` weakest boundaries, which keeps the work linear in length.
+    the content words and distinctive words of its own it needs before it is judged at all;
+    documents with fewer than ``min_document_tokens`` content words or ``min_units`` blocks get no
+    verdict. Candidate spans start at the ``starts`` weakest boundaries and take at most
+    ``max_span_share`` of the document's content words.
     """
     model = DriftModel(doc, max_span_share=max_span_share)
     units = model.units
@@ -529,13 +593,9 @@ def analyse(
     if model.total < min_document_tokens or len(units) < min_units or len(units) - model.lead_end < 1:
         analysis.verdict = "too short"
         return analysis
-    spans = candidate_spans(
-        model, min_span_tokens=min_span_tokens, min_confined_terms=min_confined_terms,
-        exhaustive_units=exhaustive_units, short_span_units=short_span_units,
-        long_span_starts=long_span_starts,
-    )
     chosen: list[tuple[float, int, int, dict[str, float]]] = []
-    for a, b, f in spans:
+    for a, b, f in candidate_spans(model, min_span_tokens=min_span_tokens, min_confined_terms=min_confined_terms,
+                                   starts=starts, min_probability=threshold):
         p = probability(f)
         if p >= threshold:
             chosen.append((p, a, b, f))
@@ -553,43 +613,4 @@ def analyse(
             similarity=f["similarity"], typical=f["typical"], span_terms=own, features=f,
         ))
     analysis.spans.sort(key=lambda s: s.start)
-    if not analysis.subject_terms:
-        analysis.subject_terms = model.key_terms(0, 0)[0]
     return analysis
-
-
-def candidate_spans(
-    model: DriftModel,
-    *,
-    min_span_tokens: int = 10,
-    min_confined_terms: int = 3,
-    exhaustive_units: int = 80,
-    short_span_units: int = 6,
-    long_span_starts: int = 16,
-) -> Iterator[tuple[int, int, dict[str, float]]]:
-    """The spans ``[a, b)`` worth judging, with their features (see :func:`analyse`)."""
-    units = model.units
-    n = len(units)
-    substantial = [0]
-    for u in units:
-        substantial.append(substantial[-1] + (1 if not u.heading and u.ntok >= 8 else 0))
-
-    def all_spans() -> Iterator[tuple[int, int, dict[str, float]]]:
-        if n <= exhaustive_units:
-            yield from model.spans()
-            return
-        yield from model.spans(max_units=short_span_units)
-        weakest = sorted(
-            range(model.lead_end, n),
-            key=lambda i: max(model._cohesion_before[i] or 0.0, model._cohesion_after[i - 1] or 0.0),
-        )[:long_span_starts]
-        for a, b, f in model.spans(starts=sorted(weakest)):
-            if b - a > short_span_units:
-                yield a, b, f
-
-    for a, b, f in all_spans():
-        if f["tokens"] < min_span_tokens or f["confined_terms"] < min_confined_terms:
-            continue
-        if substantial[b] == substantial[a]:
-            continue  # headings and scraps only: nothing to judge
-        yield a, b, f
