@@ -1,5 +1,920 @@
-"""Casing rules (family ``casing``)."""
+"""Casing rules (family ``casing``).
+
+The evidence is the document's own vocabulary first: a name the writer spells "OpenAI" a dozen
+times is a slip when it appears once as "openai". A built-in gazetteer (countries, regions,
+cities, institutions, companies) covers names the document uses only once, and a list of
+mixed-case brands keeps "iPhone" and "eBay" from looking like slips.
+
+All casing rules share one analysis per document (:func:`analyse`), so that one slip gets one
+finding: a lower-case name at a sentence start is reported as a name (CAS001), not twice.
+"""
 
 from __future__ import annotations
 
-RULES: list = []
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from .. import textutil
+from ..data import lexicon
+from ..document import Document, Node, NodeKind
+from ..finding import Family, Fix, Severity, Violation
+from .base import Rule
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+# Characters that may open a sentence before its first word: quotes, brackets, emphasis.
+_OPENERS = "\"'“‘„«‹([{*_¿¡"
+# A word directly after one of these starts a clause, so its capital proves nothing.
+_CLAUSE_MARKS = ".!?:;([{•|–—\u2022"
+_FUNCTION_WORDS = frozenset(
+    """
+    a an the and or but nor so yet for of in on at to by from with without into onto upon over under
+    about above below after before between among through during since until than as if then that this
+    these those there here where when while who whom whose which what why how is are was were be been
+    being am do does did done has have had having will would shall should can could may might must not
+    no yes it its it's he him his she her hers we us our ours you your yours they them their theirs i me
+    my mine one ones all any some each every both either neither few many much more most other such
+    own same very too also just only even still again ever never always often per via vs etc
+    la le les de del della di da das do dos van von der den du des el al bin ibn y
+    """.split()
+)
+#: ``English.name_score`` from which a word counts as a name (about nine uses in ten capitalised).
+NAME_SCORE = 1.5
+#: Months and weekdays, always capitalised ("may", "march" and "august" are also ordinary words).
+_CALENDAR = {
+    w.lower(): w for w in
+    "January February April June July September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+}
+_PARTICLES = frozenset("la le de del della di da das do dos van von der den du des el al bin ibn".split())
+_INSTITUTION_HEADS = (
+    "Ministry|Department|Office|Bureau|Agency|Institute|University|College|School|Museum|Academy|"
+    "Council|Committee|Commission|Court|Bank|Board|Centre|Center|Society|Association|Federation|"
+    "Foundation|League|Party|Church|Administration|Authority|Service|Division|Faculty|Hospital|"
+    "Library|Organization|Organisation|Embassy|Consulate|Assembly|Corporation|Secretary|Minister"
+)
+_INSTITUTION_RE = re.compile(
+    rf"\b({_INSTITUTION_HEADS}) (?:of|for) (?:the )?([a-z][\w’'-]*)((?: (?:and|&|of|for|the|[a-z][\w’'-]*)){{0,3}}) "
+    r"(?:and|&) ([A-Z][\w’'-]*)"
+)
+_ENUMERATOR_RE = re.compile(r"(?:[ivxlcdm]{1,6}|[a-z])[.)](?=\s)", re.IGNORECASE)
+_IDENTIFIER_RE = re.compile(r"[^\s]*?[./\\_@#=<>(){}\[\]:+][\w/\\]")
+_TERMINAL_RE = re.compile(r"[.!?:][\"'”’)\]]*$")
+_HYPHENATED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+# --------------------------------------------------------------------------- tokens
+@dataclass(frozen=True)
+class Token:
+    """A prose word with what the casing rules need to know about its position."""
+
+    start: int
+    end: int
+    text: str
+    base: str  # the word without a possessive ending ("Korea’s" -> "Korea")
+    key: str  # lower-case base with plain apostrophes
+    context: str  # prose | heading | toc | cell
+    initial: bool  # first word of a sentence, clause or cell: capitalised by position
+    block: int  # index of the block node
+    shape: str  # lower | title | upper | mixed
+
+
+def _shape(word: str) -> str:
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return "other"
+    if all(c.islower() for c in letters):
+        return "lower"
+    if all(c.isupper() for c in letters):
+        return "upper" if len(letters) > 1 else "title"
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return "title"
+    return "mixed"
+
+
+def _context(doc: Document, node: Node) -> str:
+    if node.kind is NodeKind.HEADING:
+        return "toc" if node.parent is not None and doc.nodes[node.parent].kind is NodeKind.TOC else "heading"
+    if node.kind is NodeKind.TABLE_CELL:
+        return "cell"
+    if node.kind is NodeKind.LIST_ITEM and node.parent is not None and doc.nodes[node.parent].kind is NodeKind.TOC:
+        return "toc"
+    return "prose"
+
+
+def _is_initial(text: str, start: int, block_start: int, sentence_starts: set[int]) -> bool:
+    if start in sentence_starts:
+        return True
+    i = start - 1
+    opened = False
+    while i >= block_start and (text[i] in " \t\xa0" or text[i] in _OPENERS):
+        opened = opened or text[i] in _OPENERS
+        i -= 1
+    if i < block_start or opened:
+        return True  # block start, or a quotation or bracket that may open a sentence
+    return text[i] in _CLAUSE_MARKS or text[i] in "\r\n" or (text[i] == "-" and i > 0 and text[i - 1] == " ")
+
+
+def _first_letter(text: str, start: int, end: int) -> int:
+    i = start
+    while i < end and (text[i].isspace() or text[i] in _OPENERS):
+        i += 1
+    return i
+
+
+@dataclass
+class Vocabulary:
+    """How the document spells each word, split by position (evidence) and context."""
+
+    tokens: list[Token] = field(default_factory=list)
+    blocks: dict[int, list[Token]] = field(default_factory=dict)
+    lower_count: Counter = field(default_factory=Counter)
+    #: key -> Counter of capitalised spellings seen mid-sentence in prose (strong evidence)
+    evidence: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    #: key -> Counter of capitalised spellings seen anywhere they are not capitalised by position
+    loose: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    #: key -> Counter of capitalised spellings used alone mid-sentence (not inside a longer name)
+    bare: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    #: (key1, key2) -> Counter of "Word Word" spellings of adjacent capitalised pairs
+    pairs: dict[tuple[str, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+
+def vocabulary(doc: Document) -> Vocabulary:
+    """The document's words with position and spelling statistics (cached on the document)."""
+    cached = doc.cache.get("docqa.vocabulary")
+    if cached is not None:
+        return cached
+    text = doc.text
+    vocab = Vocabulary()
+    sentence_starts = {_first_letter(text, s.start, s.end) for s in doc.sentences}
+    blocks = list(doc.paragraphs) + list(doc.headings) + doc.of_kind(NodeKind.TABLE_CELL)
+    blocks.sort(key=lambda n: n.start)
+    for node in blocks:
+        ctx = _context(doc, node)
+        toks: list[Token] = []
+        for m in textutil.iter_words(text, node.start, node.end):
+            s, e = m.start(), m.end()
+            if doc.is_ignored(s, e) or _glued_to_code(text, s, e):
+                continue
+            word = m.group()
+            base = lexicon.strip_possessive(word)
+            tok = Token(
+                s, e, word, base, lexicon.normalise_apostrophes(base).lower(), ctx,
+                _is_initial(text, s, node.start, sentence_starts), node.index, _shape(base),
+            )
+            toks.append(tok)
+        vocab.blocks[node.index] = toks
+        vocab.tokens.extend(toks)
+        for i, t in enumerate(toks):
+            if t.shape == "lower":
+                vocab.lower_count[t.key] += 1
+            elif t.shape in ("title", "upper", "mixed"):
+                if not t.initial and ctx == "prose":
+                    vocab.evidence[t.key][t.base] += 1
+                if not t.initial or t.shape == "mixed":
+                    vocab.loose[t.key][t.base] += 1
+                if not t.initial and not _capital_neighbour(text, toks, i):
+                    vocab.bare[t.key][t.base] += 1
+            if i and t.shape != "lower" and toks[i - 1].shape != "lower" and text[toks[i - 1].end:t.start] == " ":
+                prev = toks[i - 1]
+                if not prev.initial and ctx in ("prose", "cell"):
+                    vocab.pairs[(prev.key, t.key)][f"{prev.text} {t.base}"] += 1
+                elif not prev.initial:
+                    vocab.pairs[(prev.key, t.key)][f"~{prev.text} {t.base}"] += 1  # title-case context
+    doc.cache["docqa.vocabulary"] = vocab
+    return vocab
+
+
+def _capital_neighbour(text: str, toks: list[Token], i: int) -> bool:
+    """True when token ``i`` is part of a run of capitalised words ("Crew Dragon", "Lee Myung-bak")."""
+    t = toks[i]
+    if i and toks[i - 1].shape != "lower" and text[toks[i - 1].end:t.start] == " " and not toks[i - 1].initial:
+        return True
+    if i + 1 < len(toks) and toks[i + 1].shape != "lower" and text[t.end:toks[i + 1].start] == " ":
+        return True
+    return False
+
+
+def _glued_to_code(text: str, s: int, e: int) -> bool:
+    """True for word pieces of identifiers, file names, numbers and editorial brackets
+    ("config.yaml", "5th", "v2", "[I]ncreasingly")."""
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    if before.isdigit() or after.isdigit() or before in "_/\\@#$%=<>~^|]" or after in "_/\\@#=<>~^|[":
+        return True
+    if before == "." and s > 1 and text[s - 2].isalnum():
+        return True  # "config.yaml": the part after the dot
+    if after == "." and e + 1 < len(text) and text[e + 1].isalnum() and not text[e + 1].isupper():
+        return True  # "config.yaml", "example.com": the part before the dot
+    return False
+
+
+# --------------------------------------------------------------------------- word classes
+def word_tier(key: str) -> str:
+    """How much a capitalised use elsewhere proves that ``key`` is a name.
+
+    ``C``: an ordinary word (function word, familiar word, title noun, ambiguous name) that is
+    never reported on the strength of capitals elsewhere; ``A``: not an English word at all
+    ("openai"), so one capitalised use is enough; ``B``: an English-list word that is also a
+    name ("lee", "seoul"), which needs repeated, consistent evidence.
+    """
+    parts = [p for p in re.split(r"[-'’]", key) if p]
+    if not parts:
+        return "C"
+    easy = lexicon.easy_words()
+    gaz = lexicon.gazetteer()
+    eng = lexicon.english()
+    if key in _FUNCTION_WORDS or key in gaz.ambiguous or key in lexicon.TITLE_WORDS:
+        return "C"
+    if all(p in easy or p in _FUNCTION_WORDS or p in lexicon.TITLE_WORDS for p in parts):
+        if eng.name_score(key) < NAME_SCORE:
+            return "C"
+    if not eng.is_word(key, min_zipf=3.0):
+        return "A"
+    return "B"
+
+
+def name_like(key: str, threshold: float = NAME_SCORE) -> bool:
+    """True for words that are names on their own: not English at all ("openai"), or an English
+    word that is mostly written capitalised ("seoul", "donald"; see ``English.name_score``)."""
+    tier = word_tier(key)
+    if tier == "A":
+        return True
+    if tier != "B":
+        return False
+    eng = lexicon.english()
+    return min(eng.name_score(p) for p in key.split("-") if p) >= threshold
+
+
+# --------------------------------------------------------------------------- analysis
+@dataclass
+class Hit:
+    code: str
+    start: int
+    end: int
+    message: str
+    replacement: str | None
+    safe: bool
+    data: dict
+
+
+class _Analysis:
+    def __init__(self, doc: Document, settings: "Settings") -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.vocab = vocabulary(doc)
+        self.gaz = lexicon.gazetteer()
+        self.brands = lexicon.brands(settings.brands)
+        self.accepted = {lexicon.normalise_apostrophes(w).lower() for w in settings.words}
+        self.hits: list[Hit] = []
+        self.covered: list[tuple[int, int]] = []
+
+    # ------------------------------------------------------------------ helpers
+    def _is_covered(self, s: int, e: int) -> bool:
+        return any(s < ce and cs < e for cs, ce in self.covered)
+
+    def _add(self, hit: Hit) -> None:
+        self.hits.append(hit)
+        self.covered.append((hit.start, hit.end))
+
+    def run(self) -> list[Hit]:
+        self.gazetteer_phrases()
+        self.single_words()
+        self.attested_pairs()
+        self.institution_names()
+        self.family_names()
+        self.personal_names()
+        self.stray_capitals()
+        self.sentence_starts()
+        self.capitalised_common_nouns()
+        return self.hits
+
+    # ------------------------------------------------------------------ CAS001 phrases
+    def gazetteer_phrases(self) -> None:
+        for toks in self.vocab.blocks.values():
+            i = 0
+            while i < len(toks):
+                matched = 0
+                for n in range(min(self.gaz.max_words, len(toks) - i), 1, -1):
+                    window = toks[i:i + n]
+                    if any(self.text[a.end:b.start] != " " for a, b in zip(window, window[1:])):
+                        continue
+                    key = " ".join(t.key for t in window[:-1]) + " " + window[-1].key
+                    canon = self.gaz.lookup(key)
+                    if canon is None:
+                        continue
+                    matched = n
+                    if not self._phrase_hit(window, canon) and all(
+                        t.base == c or t.shape == "upper" for t, c in zip(window, canon.split(" "))
+                    ):
+                        self.covered.append((window[0].start, window[-1].end))  # written as listed
+                    break
+                i += matched or 1
+
+    def _phrase_hit(self, window: list[Token], canon: str) -> bool:
+        canon_words = canon.split(" ")
+        if len(canon_words) != len(window):
+            return False
+        lowered = [
+            t for t, c in zip(window, canon_words)
+            if t.shape == "lower" and _shape(c) != "lower" and t.key not in _FUNCTION_WORDS
+        ]
+        if not lowered:
+            return False  # "the Hague" in running text is fine
+        capitals = [t for t in window if t.shape != "lower"]
+        name_like = any(self._name_like(t.key) for t in lowered)
+        if not capitals:
+            # All lower case: "south korea" is a slip, "white house" may be a white house.
+            if not name_like:
+                return False
+        elif all(window.index(t) > window.index(c) for t in lowered for c in capitals):
+            # "the United states" is a slip; "White house" at a sentence start may be a house,
+            # and "the Korean peninsula" (a nationality and a common noun) is a house style.
+            if not name_like and capitals[0].initial:
+                return False
+            if not name_like and all(self.gaz.kinds.get(c.key) == "demonym" for c in capitals):
+                return False
+        start, end = window[0].start, window[-1].start + len(window[-1].base)
+        fixed = _respell(self.text[start:end], canon)
+        kind = self.gaz.kinds.get(canon.lower(), "name")
+        self._add(Hit(
+            "CAS001", start, end,
+            f"'{self.text[start:end]}' should be capitalised as '{fixed}' ({kind} in docqa's gazetteer)",
+            fixed, False, {"evidence": "gazetteer", "kind": kind, "expected": fixed},
+        ))
+        return True
+
+    def _name_like(self, key: str) -> bool:
+        """A word that is a name on its own: not English, mostly capitalised, or a known place."""
+        if key in self.gaz.ambiguous:
+            return False
+        return name_like(key) or (word_tier(key) == "B" and key in self.gaz.names)
+
+    # ------------------------------------------------------------------ CAS001 words
+    def single_words(self) -> None:
+        v = self.vocab
+        for t in v.tokens:
+            if t.shape != "lower" or len(t.key) < 2 or t.key in self.accepted:
+                continue
+            if self._is_covered(t.start, t.end):
+                continue
+            tier = word_tier(t.key)
+            gaz_form = self.gaz.lookup(t.key) if t.key not in self.gaz.ambiguous else None
+            form, count, source = None, 0, ""
+            if tier == "A":
+                candidates = v.loose.get(t.key)
+                if candidates:
+                    form, count = candidates.most_common(1)[0]
+                    total = sum(candidates.values())
+                    if v.lower_count[t.key] > total:
+                        form = None  # the writer's own lower-case name ("docqa")
+                    elif _shape(form) != "mixed" and (not v.bare.get(t.key) or total < 2):
+                        form = None  # seen once, or only inside a longer name ("Kopinga Marae")
+                    source = "document"
+            elif tier == "B" and (name_like(t.key) or t.key in lexicon.personal_names() or gaz_form is not None):
+                candidates = v.evidence.get(t.key)
+                if candidates:
+                    form, count = candidates.most_common(1)[0]
+                    if count < 2 or v.lower_count[t.key] * 2 > count:
+                        form = None
+                    source = "document"
+            if form is None and t.key in _CALENDAR:
+                form, count, source = _CALENDAR[t.key], 0, "calendar"
+            if form is None and gaz_form is not None and " " not in gaz_form:
+                form, count, source = gaz_form, 0, "gazetteer"
+            if form is None or form.lower() != t.base.lower() or form == t.base:
+                continue
+            end = t.start + len(t.base)
+            if source == "document":
+                rivals = [c for f, c in (v.loose.get(t.key) or Counter()).items() if f != form]
+                safe = count >= 2 and sum(rivals) * 2 < count
+                where = f"{count} time{'s' if count != 1 else ''} elsewhere in this document"
+                message = f"'{t.base}' is written '{form}' {where}"
+                data = {"evidence": "document", "expected": form, "count": count,
+                        "lowercase_count": v.lower_count[t.key]}
+            elif source == "calendar":
+                safe = True
+                message = f"'{t.base}' names a month or a day and is capitalised: '{form}'"
+                data = {"evidence": "calendar", "expected": form}
+            else:
+                safe = False
+                kind = self.gaz.kinds.get(t.key, "name")
+                message = f"'{t.base}' is a proper noun: '{form}' ({kind} in docqa's gazetteer)"
+                data = {"evidence": "gazetteer", "kind": kind, "expected": form}
+            self._add(Hit("CAS001", t.start, end, message, form, safe, data))
+
+    # ------------------------------------------------------------------ CAS003
+    def attested_pairs(self) -> None:
+        """"data Center" where the document writes "Data Center": a lower-case word inside a name."""
+        v = self.vocab
+        for toks in v.blocks.values():
+            for a, b in zip(toks, toks[1:]):
+                if a.shape != "lower" or b.shape == "lower" or self.text[a.end:b.start] != " ":
+                    continue
+                if a.key in _FUNCTION_WORDS or b.base == "I" or self._is_covered(a.start, b.end):
+                    continue
+                if _starts_own_name(self.text, toks, b):
+                    continue  # "to storm Area 51": the capital belongs to the next name
+                seen = v.pairs.get((a.key, b.key))
+                if not seen:
+                    continue
+                plain = Counter({k: c for k, c in seen.items() if not k.startswith("~")})
+                if not plain and word_tier(a.key) == "C":
+                    continue  # attested only in title-case headings: "AI Infrastructure"
+                spelled, count = (plain or Counter({k[1:]: c for k, c in seen.items()})).most_common(1)[0]
+                first = spelled.split(" ", 1)[0]
+                end = b.start + len(b.base)
+                self._add(Hit(
+                    "CAS003", a.start, end,
+                    f"'{self.text[a.start:end]}' mixes cases; this document writes '{spelled}'",
+                    None, True, {"evidence": "document", "expected": spelled, "count": count,
+                                 "replace": [a.start, a.end, first]},
+                ))
+
+    def institution_names(self) -> None:
+        """"Ministry of science and ICT": a lower-case word between capitalised parts of a name."""
+        for toks in self.vocab.blocks.values():
+            if not toks:
+                continue
+            s, e = toks[0].start, toks[-1].end
+            for m in _INSTITUTION_RE.finditer(self.text, s, e):
+                if self._is_covered(m.start(), m.end()) or self.doc.is_ignored(m.start(), m.end()):
+                    continue
+                words = self.text[m.start(2):m.start(4)].split(" ")
+                if any(w and w[0].isupper() for w in words):
+                    continue
+                fixed_mid = " ".join(
+                    w if (w in _FUNCTION_WORDS and w not in ("i",)) or not w else w[0].upper() + w[1:]
+                    for w in words
+                )
+                span_text = self.text[m.start():m.end()]
+                fixed = self.text[m.start():m.start(2)] + fixed_mid + self.text[m.start(4):m.end()]
+                self._add(Hit(
+                    "CAS003", m.start(), m.end(),
+                    f"'{span_text}' is a name with a lower-case word inside; expected '{fixed}'",
+                    fixed, False, {"evidence": "name pattern", "expected": fixed},
+                ))
+
+    def family_names(self) -> None:
+        """"park Geun-hye": a lower-case family name directly before a capitalised given name."""
+        names = lexicon.surnames()
+        for toks in self.vocab.blocks.values():
+            for a, b in zip(toks, toks[1:]):
+                if a.shape != "lower" or a.key not in names or self.text[a.end:b.start] != " ":
+                    continue
+                if b.shape not in ("title", "mixed") or b.initial or self._is_covered(a.start, b.end):
+                    continue
+                hyphenated = bool(_HYPHENATED_GIVEN_NAME_RE.fullmatch(b.base))
+                if word_tier(b.key) != "A":
+                    continue
+                if not hyphenated and word_tier(a.key) == "C":
+                    continue
+                fixed = a.text[0].upper() + a.text[1:]
+                end = b.start + len(b.base)
+                self._add(Hit(
+                    "CAS003", a.start, end,
+                    f"family name '{a.text}' before the given name '{b.base}' should be capitalised: "
+                    f"'{fixed} {b.base}'",
+                    None, False, {"evidence": "name order", "expected": f"{fixed} {b.base}",
+                                  "replace": [a.start, a.end, fixed]},
+                ))
+
+    def personal_names(self) -> None:
+        """"adam Schiff", "Nicole towarek": one half of a personal name in lower case."""
+        eng = lexicon.english()
+        for toks in self.vocab.blocks.values():
+            for a, b in zip(toks, toks[1:]):
+                if self.text[a.end:b.start] != " " or self._is_covered(a.start, b.end):
+                    continue
+                if a.shape == "lower" and b.shape == "title" and not b.initial:
+                    low, cap = a, b
+                elif a.shape == "title" and b.shape == "lower" and a.context == "prose":
+                    low, cap = b, a
+                else:
+                    continue
+                if low.key in _FUNCTION_WORDS or low.key in self.accepted or word_tier(low.key) == "C":
+                    continue
+                given, people = lexicon.given_names(), lexicon.personal_names()
+                if low is a:
+                    # "adam Schiff": a given name in lower case before a capitalised surname.
+                    ok = low.key in given and (cap.key in people or name_like(cap.key, 1.5))
+                else:
+                    # "Nicole towarek": a surname in lower case after a capitalised given name.
+                    ok = cap.key in given and (
+                        word_tier(low.key) == "A" or low.key in people or name_like(low.key, 1.5)
+                    )
+                if not ok:
+                    continue
+                fixed = low.base[0].upper() + low.base[1:]
+                end_tok = b
+                end = end_tok.start + len(end_tok.base)
+                both = f"{a.base if a is cap else fixed} {b.base if b is cap else fixed}"
+                self._add(Hit(
+                    "CAS003", a.start, end,
+                    f"'{low.base}' is part of the personal name '{both}' and is capitalised",
+                    None, False, {"evidence": "personal name", "expected": both,
+                                  "replace": [low.start, low.start + len(low.base), fixed]},
+                ))
+
+    # ------------------------------------------------------------------ CAS004
+    def stray_capitals(self) -> None:
+        v = self.vocab
+        eng = lexicon.english()
+        for t in v.tokens:
+            if t.shape != "mixed" or t.base in self.brands or t.text in self.brands:
+                continue
+            if self._is_covered(t.start, t.end):
+                continue
+            parts = t.base.split("-")
+            for k, part in enumerate(parts):
+                suggestion, why = _stray_capital(part, eng, v)
+                if suggestion is None:
+                    continue
+                fixed = "-".join(parts[:k] + [suggestion] + parts[k + 1:])
+                stem = "-".join(parts[:k] + [part[:-1]])
+                seen = (v.loose.get(stem.lower()) or Counter())[stem]
+                if why == "trailing" and part[-1] == "S" and k == len(parts) - 1 and seen:
+                    # "Myung-bakS prioritization" where "Myung-bak" is a name here: a lost apostrophe.
+                    fixed = stem + "’s"
+                    message = (
+                        f"stray capital at the end of '{t.base}': the document writes '{stem}' "
+                        f"{seen} time{'s' if seen != 1 else ''}; a possessive '{fixed}'?"
+                    )
+                else:
+                    message = f"stray capital inside '{t.base}'; expected '{fixed}'"
+                self._add(Hit(
+                    "CAS004", t.start, t.start + len(t.base), message, fixed, False,
+                    {"expected": fixed, "kind": why},
+                ))
+                break
+
+    # ------------------------------------------------------------------ CAS002
+    def sentence_starts(self) -> None:
+        doc, text = self.doc, self.text
+        for node in doc.paragraphs:
+            if _context(doc, node) == "toc":
+                continue
+            sentences = doc.children(node, NodeKind.SENTENCE)
+            for i, sent in enumerate(sentences):
+                p = _first_letter(text, sent.start, sent.end)
+                if p >= sent.end or not text[p].islower():
+                    continue
+                if text[sent.start] in "([{":
+                    continue  # "[citation needed]", "(see below)": a bracketed note
+                if i == 0 and not self._block_start_is_sentence(node, sentences):
+                    continue
+                if i > 0 and not _previous_sentence_ends_cleanly(text, sentences[i - 1]):
+                    continue
+                self._maybe_sentence_start(p, "sentence")
+        for node in doc.headings:
+            if _context(doc, node) == "toc":
+                continue
+            p = _first_letter(text, node.start, node.end)
+            if p < node.end and text[p].islower():
+                self._maybe_sentence_start(p, "heading")
+
+    def _block_start_is_sentence(self, node: Node, sentences: list[Node]) -> bool:
+        doc, text = self.doc, self.text
+        only = sentences[0]
+        if len(sentences) == 1 and not _TERMINAL_RE.search(text[only.start:only.end]):
+            return False  # a fragment ("this"), a label or a title
+        prev = _previous_block(doc, node)
+        if prev is not None and prev.kind in (NodeKind.CODE_BLOCK, NodeKind.HTML, NodeKind.TABLE_ROW):
+            return False  # "where `x` is ...": a sentence continuing after a code block
+        if prev is not None and prev.kind in (NodeKind.PARAGRAPH, NodeKind.LIST_ITEM):
+            tail = text[prev.start:prev.end].rstrip()
+            if tail and (tail[-1] in ":,;" or tail[-1].isalnum()):
+                return False  # the previous block runs on: "physical disability;" / "and other."
+        if node.kind is NodeKind.LIST_ITEM:
+            siblings = _list_siblings(doc, node)
+            starts = [text[_first_letter(text, s.start, s.end)] for s in siblings if s is not node]
+            starts = [c for c in starts if c.isalpha()]
+            if len(starts) < 2 or sum(c.isupper() for c in starts) * 3 < len(starts) * 2:
+                return False  # the list's own convention is lower-case items
+        return True
+
+    def _maybe_sentence_start(self, p: int, where: str) -> None:
+        text, doc = self.text, self.doc
+        m = textutil.WORD_RE.match(text, p)
+        if not m or doc.is_ignored(p, m.end()) or self._is_covered(p, m.end()):
+            return
+        word = m.group()
+        base = lexicon.strip_possessive(word)
+        if _shape(base) != "lower" or base in self.brands:
+            return
+        run_end = p
+        while run_end < len(text) and not text[run_end].isspace():
+            run_end += 1
+        if _IDENTIFIER_RE.match(text, p, run_end) or _ENUMERATOR_RE.match(text, p):
+            return  # "languagetool.org is ...", "iv. Introduction", "a) first"
+        if p > 0 and text[p - 1] == "`":
+            return
+        key = lexicon.normalise_apostrophes(base).lower()
+        if key in self.accepted or key in _PARTICLES:
+            return  # "du Motel", "van Gogh": name particles keep their case
+        if word_tier(key) == "A" and not self.vocab.evidence.get(key):
+            return  # the document's own lower-case name ("docqa is ...")
+        if where == "heading" and not lexicon.english().in_list(key) and key not in _FUNCTION_WORDS:
+            return
+        fixed = word[0].upper() + word[1:]
+        label = "a sentence" if where == "sentence" else "a heading"
+        self._add(Hit(
+            "CAS002", p, m.end(), f"'{word}' starts {label} in lower case; expected '{fixed}'",
+            fixed, False, {"expected": fixed, "where": where},
+        ))
+
+    # ------------------------------------------------------------------ CAS005
+    def capitalised_common_nouns(self) -> None:
+        v = self.vocab
+        eng = lexicon.english()
+        for toks in v.blocks.values():
+            i = 0
+            while i < len(toks):
+                t = toks[i]
+                if t.context != "prose" or t.initial or t.shape != "title" or i == 0:
+                    i += 1
+                    continue
+                j = i
+                while j + 1 < len(toks) and toks[j + 1].shape == "title" and self.text[toks[j].end:toks[j + 1].start] == " ":
+                    j += 1
+                run = toks[i:j + 1]
+                i = j + 1
+                if not 2 <= len(run) <= 4:
+                    continue
+                prev = toks[run[0] is toks[0] and 0 or toks.index(run[0]) - 1]
+                if prev.shape != "lower" or self.text[prev.end:run[0].start] != " ":
+                    continue
+                if j + 1 < len(toks) and toks[j + 1].shape != "lower" and self.text[run[-1].end:toks[j + 1].start] == " ":
+                    continue
+                keys = [r.key for r in run]
+                if any(k in lexicon.TITLE_WORDS or k in self.gaz.names or k in self.gaz.ambiguous for k in keys):
+                    continue
+                if self.gaz.lookup(" ".join(keys)) or any(not eng.in_list(k) or eng.zipf(k) < 3.5 for k in keys):
+                    continue
+                after = self.text[run[-1].end:run[-1].end + 12]
+                acronym = "".join(k[0] for k in keys).upper()
+                if re.match(rf"\s*\(\s*{acronym}s?\s*\)", after):
+                    continue  # "Wartime Operational Control (WOC)": a defined name
+                if self._is_covered(run[0].start, run[-1].end):
+                    continue
+                start, end = run[0].start, run[-1].start + len(run[-1].base)
+                lowered = self.text[start:end].lower()
+                self._add(Hit(
+                    "CAS005", start, end,
+                    f"'{self.text[start:end]}' is capitalised mid-sentence but reads as common nouns; "
+                    f"'{lowered}'?", lowered, False, {"expected": lowered},
+                ))
+
+
+def _starts_own_name(text: str, toks: list[Token], t: Token) -> bool:
+    """True when ``t`` is followed by a number or a capitalised word: it begins a name of its own."""
+    rest = text[t.end:t.end + 2]
+    if len(rest) == 2 and rest[0] == " " and rest[1].isdigit():
+        return True
+    i = toks.index(t)
+    return i + 1 < len(toks) and toks[i + 1].shape != "lower" and text[t.end:toks[i + 1].start] == " "
+
+
+def _respell(surface: str, canon: str) -> str:
+    """Give ``surface`` the casing of ``canon`` word by word, keeping the surface's separators."""
+    out = []
+    for sw, cw in zip(surface.split(" "), canon.split(" ")):
+        out.append(cw if sw.lower() == cw.lower() else sw)
+    return " ".join(out)
+
+
+def _stray_capital(part: str, eng: lexicon.English, v: Vocabulary) -> tuple[str | None, str]:
+    if re.fullmatch(r"[A-Za-z]*[a-z]{3}[A-Z]", part):
+        return part[:-1] + part[-1].lower(), "trailing"
+    if re.fullmatch(r"[A-Z]{2}[a-z]{2,}", part):
+        fixed = part[0] + part[1:].lower()
+        if eng.in_list(fixed.lower()) or fixed in (v.loose.get(fixed.lower()) or {}):
+            return fixed, "leading"
+        return None, ""
+    if re.fullmatch(r"[a-z]{2,}[A-Z][a-z]{2,}", part) and eng.in_list(part.lower()):
+        return part.lower(), "inner"
+    m = re.fullmatch(r"([A-Z][a-z]+)([A-Z][a-z]*)", part)
+    if m and eng.in_list(part.lower()) and not (eng.in_list(m.group(1).lower()) and eng.in_list(m.group(2).lower())):
+        if m.group(1).lower() in {"mc", "mac", "de", "di", "la", "le", "van", "von", "du", "da", "o"}:
+            return None, ""
+        return part[0] + part[1:].lower(), "inner"
+    return None, ""
+
+
+def _previous_sentence_ends_cleanly(text: str, prev: Node) -> bool:
+    """False when the previous "sentence" may not have ended: after an ellipsis ("[...]"), a
+    question or exclamation in quotes or in a title ("'Why?' she asked", "Why? solo album"),
+    an initial ("E. coli") or an abbreviation the sentence splitter does not know ("incl.")."""
+    raw = text[prev.start:prev.end].rstrip()
+    tail = raw.rstrip("\"'”’)]")
+    if tail.endswith(("…", "...", "[...]", "[…]")) or raw.endswith(("[...]", "[…]")):
+        return False
+    if not tail.endswith("."):
+        # After "?" or "!" a lower-case word is as often a title ("Why? solo album"), a quoted
+        # question ("'Why?' she asked") or a mention ("huh? in context") as a slip.
+        return False
+    dot = prev.start + len(tail) - 1
+    if textutil.is_abbreviation(text, dot):
+        return False
+    if re.search(r"(?:^|[\s(:])\d{1,3}\.$", tail):
+        return False  # an inline enumerator: "two claims: 1. that ..."
+    m = re.search(r"(?:^|[\s(\-/])([^\W\d_]{1,5})\.$", tail)
+    if m:
+        word = m.group(1)
+        if len(word) == 1 or not lexicon.english().in_list(word.lower()):
+            return False  # "ESBL-E. coli", "incl.", "viz.", "Mlle."
+    return True
+
+
+def _previous_block(doc: Document, node: Node) -> Node | None:
+    prev = None
+    for b in doc.blocks:
+        if b.start >= node.start:
+            break
+        prev = b
+    return prev
+
+
+def _list_siblings(doc: Document, node: Node) -> list[Node]:
+    """The run of list items around ``node`` at the same level, not broken by other blocks."""
+    run: list[Node] = []
+    found = False
+    for b in doc.blocks:
+        if b.kind is NodeKind.LIST_ITEM and b.level == node.level and b.parent == node.parent:
+            run.append(b)
+            if b is node:
+                found = True
+        elif b.kind is NodeKind.LIST_ITEM and b.level > node.level:
+            continue
+        else:
+            if found:
+                break
+            run = []
+    return run
+
+
+def analyse(doc: Document, settings: "Settings") -> list[Hit]:
+    """All casing hits of ``doc`` (cached per document and settings)."""
+    key = ("docqa.casing", tuple(settings.brands), tuple(settings.words))
+    hits = doc.cache.get(key)
+    if hits is None:
+        hits = _Analysis(doc, settings).run()
+        doc.cache[key] = hits
+    return hits
+
+
+def _violations(rule: Rule, doc: Document) -> Iterable[Violation]:
+    for h in analyse(doc, rule.settings):
+        if h.code != rule.code:
+            continue
+        fix = None
+        if "replace" in h.data:
+            s, e, content = h.data["replace"]
+            fix = Fix.replace(s, e, content, safe=h.safe)
+        elif h.replacement is not None:
+            fix = Fix.replace(h.start, h.end, h.replacement, safe=h.safe)
+        data = {k: v for k, v in h.data.items() if k != "replace"}
+        yield Violation(h.start, h.end, h.message, fix=fix, data=data)
+
+
+# --------------------------------------------------------------------------- rules
+class LowercaseProperNoun(Rule):
+    """A proper noun written in lower case where the document or the gazetteer capitalises it.
+
+    The document's own spelling is the main evidence ("openai" when "OpenAI" appears elsewhere);
+    docqa's gazetteer of countries, regions, cities, institutions and companies covers names used
+    once. Ordinary words that are also names ("turkey", "apple", "president") are left alone
+    unless the document itself capitalises them consistently.
+
+    Flagged:
+        OpenAI released a model. Critics said openai moved too fast. OpenAI disagreed.
+        The delegation flew from Tokyo to seoul on Monday.
+        Talks between south korea and Japan resumed.
+
+    Clean:
+        OpenAI released a model. Critics said the company moved too fast.
+        She bought an apple at the market, then a turkey for dinner.
+        The president met the prime minister in Seoul.
+    """
+
+    code = "CAS001"
+    name = "lowercase-proper-noun"
+    family = Family.CASING
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        return _violations(self, doc)
+
+
+class LowercaseSentenceStart(Rule):
+    """A sentence, paragraph or heading that starts with a lower-case letter.
+
+    Not after abbreviations (e.g., U.S., etc.), an ellipsis or a quoted question; not for code,
+    URLs, file names, enumerators ("iv."), mixed-case brands ("iPhone") or the document's own
+    lower-case names; list items only when the rest of the list starts with capitals.
+
+    Flagged:
+        The treaty was signed in 2011. this landmark agreement cut tariffs.
+        while the talks went on, prices rose.
+
+    Clean:
+        The treaty was signed in the U.S. in 2011. It cut tariffs.
+        Prices rose, e.g. for rice. Wait... then they fell.
+        iPhone sales rose. example.com is a domain.
+    """
+
+    code = "CAS002"
+    name = "lowercase-sentence-start"
+    family = Family.CASING
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        return _violations(self, doc)
+
+
+class LowercaseWordInName(Rule):
+    """A lower-case word inside a capitalised multi-word name.
+
+    "data Center" where the document writes "Data Center", "Ministry of science and ICT", or a
+    family name in lower case before its given name ("park Geun-hye").
+
+    Flagged:
+        The Data Center opened in May. A second data Center is planned.
+        He met officials from the Ministry of science and ICT.
+        The deployment began under the park Geun-hye administration.
+
+    Clean:
+        The Data Center opened in May. A second data center is planned.
+        He met officials from the Ministry of Science and ICT.
+        They walked in the park on Sunday.
+    """
+
+    code = "CAS003"
+    name = "lowercase-word-in-name"
+    family = Family.CASING
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        return _violations(self, doc)
+
+
+class StrayCapital(Rule):
+    """A stray capital letter inside a word ("Myung-bakS", "SOuth") that is not a known brand.
+
+    Mixed-case brands (iPhone, eBay, OpenAI, macOS, YouTube) come from docqa's list and the
+    config's ``brands``; CamelCase compounds of two words ("PowerPoint") and name particles
+    ("McDonald", "DeSantis") are accepted.
+
+    Flagged:
+        The policy of Lee Myung-bakS government was debated.
+        Relations with SOuth Africa improved.
+
+    Clean:
+        She bought an iPhone on eBay and watched YouTube on macOS.
+        McDonald and DeSantis spoke about PowerPoint.
+    """
+
+    code = "CAS004"
+    name = "stray-capital"
+    family = Family.CASING
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        return _violations(self, doc)
+
+
+class CapitalisedCommonNoun(Rule):
+    """Common nouns capitalised mid-sentence ("in the field of Artificial Intelligence").
+
+    Off by default: titles, programmes and defined terms are often capitalised on purpose, so
+    this rule is noisier than the others. Runs of two to four capitalised common words are
+    reported unless they are a known name, follow or precede another capitalised word, or are
+    defined with an acronym ("Wartime Operational Control (WOC)").
+
+    Flagged:
+        The company works in the field of Artificial Intelligence and robotics.
+
+    Clean:
+        The company works in the field of artificial intelligence and robotics.
+        She joined the World Health Organization in Geneva.
+    """
+
+    code = "CAS005"
+    name = "capitalised-common-noun"
+    family = Family.CASING
+    severity = Severity.INFO
+    default_enabled = False
+    fixable = True
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        return _violations(self, doc)
+
+
+RULES = [LowercaseProperNoun, LowercaseSentenceStart, LowercaseWordInName, StrayCapital, CapitalisedCommonNoun]

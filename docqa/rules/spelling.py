@@ -1,5 +1,239 @@
-"""Spelling rules (family ``spelling``)."""
+"""Spelling rules (family ``spelling``).
+
+An offline dictionary check tuned for precision: a word is reported only when it is unknown to
+the English word list, is not part of the document's own vocabulary (names, terms it uses
+consistently, anything it capitalises elsewhere), is rare in wordfreq's corpora, and has exactly
+one much more common word one edit away ("thier" -> "their"). Everything else, including rare
+proper names ("Yeonpyeong") and accepted variants ("dialog"), is left alone.
+
+The word list is pyspellchecker's English frequency list (``docqa.data.lexicon.english``);
+candidates are every word one edit away (a deletion, transposition, substitution or insertion)
+that is in that list, ranked by wordfreq's Zipf frequency.
+"""
 
 from __future__ import annotations
 
-RULES: list = []
+import string
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+
+from ..data import lexicon
+from ..document import Document
+from ..finding import Family, Fix, Severity, Violation
+from .base import Rule
+from .casing import vocabulary
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+_LETTERS = string.ascii_lowercase
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+@lru_cache(maxsize=8192)
+def suggestions(word: str) -> tuple[tuple[str, float], ...]:
+    """Known words one edit away from lower-case ``word``, most frequent first, with Zipf scores.
+
+    Common words of six letters or more spelled with the same letters with two of them moved
+    ("vehical" -> "vehicle", "desicion" -> "decision") are candidates too.
+    """
+    eng = lexicon.english()
+    found = {c for c in edits1(word) if c != word and c in eng.known}
+    if len(word) >= 6:
+        found.update(c for c in _anagrams().get("".join(sorted(word)), ()) if c != word and _transpositions(word, c) <= 2)
+    ranked = sorted(((c, eng.zipf(c)) for c in found), key=lambda cz: (-cz[1], cz[0]))
+    return tuple(ranked)
+
+
+@lru_cache(maxsize=1)
+def _anagrams() -> dict[str, tuple[str, ...]]:
+    """Listed words of six letters or more, keyed by their sorted letters."""
+    eng = lexicon.english()
+    index: dict[str, list[str]] = {}
+    for w, n in eng.counts.items():
+        if len(w) >= 6 and n >= 20 and w.isalpha():
+            index.setdefault("".join(sorted(w)), []).append(w)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _transpositions(a: str, b: str) -> int:
+    """Moves between two words of the same letters: positions that differ, halved."""
+    return sum(x != y for x, y in zip(a, b)) // 2 + (len(a) != len(b)) * 99
+
+
+class Misspelling(Rule):
+    """A confident spelling mistake, with its correction ("thier" -> "their").
+
+    Only lower-case words are checked; a word is accepted when it is in the English word list,
+    common in wordfreq's corpora, in the config's ``words``, or part of the document's own
+    vocabulary (capitalised anywhere, or used three times or more). A word is reported only
+    when one known word one edit away is far more common than both the word itself and any
+    other candidate.
+
+    Flagged:
+        Farmers worried about thier livelihoods.
+        The deployment occured under the previous government.
+
+    Clean:
+        Farmers worried about their livelihoods and the inter-Korean dialog.
+        The shelling of Yeonpyeong island occurred in the same year.
+    """
+
+    code = "SPL001"
+    name = "misspelling"
+    family = Family.SPELLING
+    severity = Severity.WARNING
+    fixable = True
+    options = {
+        #: A word this common (Zipf) or more in wordfreq is never a typo.
+        "max_word_zipf": 3.3,
+        #: The correction must be at least this much more common (Zipf difference).
+        "min_margin": 1.75,
+        #: The correction must be at least this common.
+        "min_suggestion_zipf": 3.0,
+        #: The best correction must beat the second by this much (Zipf) to be reported at all.
+        "min_lead": 1.0,
+        #: A fix is safe when the best correction beats the second by this much (else unsafe).
+        "safe_lead": 1.5,
+        #: Words shorter than this are never checked.
+        "min_length": 4,
+    }
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        return check_spelling(doc, self.settings, self.opts)
+
+
+def check_spelling(doc: Document, settings: "Settings", opts: dict) -> list[Violation]:
+    """The spelling violations of ``doc`` (shared with the benchmark, which varies ``opts``)."""
+    vocab = vocabulary(doc)
+    eng = lexicon.english()
+    accepted = {lexicon.normalise_apostrophes(w).lower() for w in settings.words}
+    counts = Counter(t.key for t in vocab.tokens)
+    out: list[Violation] = []
+    for t in vocab.tokens:
+        if t.shape != "lower":
+            continue
+        offset = 0
+        for part in t.base.split("-"):
+            verdict = _judge(part, t, vocab, counts, accepted, eng, opts)
+            if verdict is not None:
+                best, zipf, others = verdict
+                start = t.start + offset
+                end = start + len(part)
+                lead = zipf - (others[0][1] if others else 0.0)
+                safe = lead >= opts["safe_lead"]
+                out.append(Violation(
+                    start, end,
+                    f"'{part}' looks like a misspelling of '{best}'",
+                    fix=Fix.replace(start, end, best, safe=safe),
+                    data={
+                        "suggestion": best, "word_zipf": round(eng.zipf(part), 2),
+                        "suggestion_zipf": round(zipf, 2),
+                        "alternatives": [c for c, _ in others[:3]],
+                    },
+                ))
+            offset += len(part) + 1
+    return out
+
+
+_PREFIXES = (
+    "re", "un", "pre", "non", "co", "over", "under", "out", "mis", "dis", "anti", "sub", "inter",
+    "multi", "post", "semi", "super", "self", "cross", "counter", "micro", "mini", "ultra", "de",
+    "mid", "bi", "tri", "pro", "hyper", "cyber", "geo", "eco", "bio",
+)
+def is_accepted_form(key: str, eng: lexicon.English) -> bool:
+    """A known word with a productive prefix ("reposted") or a regional spelling ("iodise")."""
+    for prefix in _PREFIXES:
+        rest = key[len(prefix):]
+        if key.startswith(prefix) and len(rest) >= 5 and rest in eng.known:
+            return True
+    return any(v in eng.known for v in lexicon.spelling_variants(key))
+
+
+def _judge(part, tok, vocab, counts, accepted, eng, opts):
+    """``(best, zipf, others)`` when ``part`` is a confident typo, else None."""
+    key = lexicon.normalise_apostrophes(part).lower()
+    if len(key) < opts["min_length"] or not key.isascii() or not key.replace("'", "").isalpha():
+        return None
+    if key in accepted or key in eng.known:
+        return None
+    if "'" in key:
+        stem = key.split("'", 1)[0]
+        if stem in eng.known or len(stem) < opts["min_length"]:
+            return None  # "wasn't", "o'clock": contractions and elisions
+        key = stem
+    word_zipf = eng.zipf(key)
+    if word_zipf >= opts["max_word_zipf"]:
+        return None  # common on the web: a variant or a new word ("colour", "app")
+    if len(key) <= 4 and word_zipf >= 2.0:
+        return None  # short rare words are as often abbreviations or loans as typos
+    if counts[key] >= 3 or vocab.loose.get(key) or vocab.evidence.get(key):
+        return None  # the document's own vocabulary: used often, or capitalised as a name
+    gaz = lexicon.gazetteer()
+    if key in gaz.names or key in lexicon.personal_names() or is_accepted_form(key, eng):
+        return None
+    if _foreign_context(tok, vocab, eng):
+        return None
+    cands = suggestions(key)
+    if not cands:
+        return None
+    best, zipf = cands[0]
+    if zipf < opts["min_suggestion_zipf"] or zipf - word_zipf < opts["min_margin"]:
+        return None
+    others = list(cands[1:])
+    if others and zipf - others[0][1] < opts["min_lead"]:
+        return None  # two plausible corrections: not confident
+    return best, zipf, others
+
+
+_LANGUAGE_CUES = frozenset(
+    """
+    latin greek french german italian spanish portuguese dutch danish swedish norwegian finnish
+    polish czech russian ukrainian turkish arabic hebrew persian hindi urdu bengali chinese mandarin
+    cantonese japanese korean thai vietnamese indonesian malay tagalog swahili maori hawaiian
+    welsh irish gaelic scottish yiddish sanskrit esperanto word term called named meaning means
+    """.split()
+)
+
+
+def _foreign_context(tok, vocab, eng) -> bool:
+    """True when the word sits in a foreign phrase or is named as a word of another language:
+    an unknown lower-case word beside it ("ubique animos"), a particle before it ("La notte"),
+    a capitalised name right after a short word ("dela Vega"), or a language named just before it
+    ("in French by chien")."""
+    toks = vocab.blocks.get(tok.block, [])
+    try:
+        i = toks.index(tok)
+    except ValueError:
+        return False
+    text_between = lambda a, b: b.start - a.end <= 2  # noqa: E731 - adjacent words
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toks):
+            other = toks[j]
+            near = text_between(other, tok) if j < i else text_between(tok, other)
+            if not near:
+                continue
+            if (other.shape == "lower" and other.key.isalpha() and other.key not in eng.known
+                    and eng.zipf(other.key) < 3.0 and len(other.key) > 2):
+                return True
+            if j < i and other.key in ("la", "le", "il", "el", "der", "die", "das", "de", "del"):
+                return True
+            if j > i and len(tok.key) <= 4 and other.shape in ("title", "mixed") and other.base != "I":
+                return True  # "dela Vega", "bin Salman": a particle of the name that follows
+    for j in range(max(0, i - 4), i):
+        if toks[j].key in _LANGUAGE_CUES:
+            return True
+    return False
+
+
+RULES = [Misspelling]

@@ -1,0 +1,236 @@
+"""Word knowledge shared by the casing and spelling rules, loaded once per process.
+
+* :func:`english` answers "is this an English word, and how common is it?" from two offline
+  sources that ship their data: pyspellchecker's English frequency list (membership) and
+  wordfreq's Zipf frequencies (how common, including recent words such as "app").
+* :func:`easy_words` is the Dale-Chall list of ~3,000 familiar words shipped with textstat:
+  words so ordinary that a capitalised use elsewhere never proves they are names.
+* :func:`gazetteer`, :func:`brands`, :func:`surnames`, :func:`given_names` and
+  :func:`personal_names` read docqa's
+  own data files (``docqa/data/*.txt``; sources in ``SOURCES.md``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Mapping
+
+_APOSTROPHES = "’'"
+
+
+def _data_lines(name: str) -> Iterable[str]:
+    text = resources.files("docqa.data").joinpath(name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield line
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names with fixed casing, keyed by their lower-case form."""
+
+    #: lower-case name -> canonical spelling (single words and phrases)
+    names: dict[str, str] = field(default_factory=dict)
+    #: lower-case name -> kind (country, city, institution, company, region, demonym)
+    kinds: dict[str, str] = field(default_factory=dict)
+    #: lower-case single words that are names but also ordinary words ("turkey", "nice")
+    ambiguous: frozenset[str] = frozenset()
+    #: longest phrase length in words
+    max_words: int = 1
+
+    def lookup(self, lowered: str) -> str | None:
+        return self.names.get(lowered)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The built-in gazetteer of countries, regions, cities, institutions and companies."""
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    kind = "name"
+    longest = 1
+    for line in _data_lines("gazetteer.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            kind = line[1:-1]
+            continue
+        key = normalise_apostrophes(line).lower()
+        if kind == "ambiguous":
+            ambiguous.add(key)
+            continue
+        names.setdefault(key, line)
+        kinds.setdefault(key, kind)
+        longest = max(longest, len(key.split()))
+    return Gazetteer(names, kinds, frozenset(ambiguous), longest)
+
+
+@lru_cache(maxsize=1)
+def builtin_brands() -> frozenset[str]:
+    """Mixed-case names that are spelled correctly as listed ("iPhone", "eBay")."""
+    return frozenset(_data_lines("brands.txt"))
+
+
+def brands(extra: Iterable[str] = ()) -> frozenset[str]:
+    """The built-in brands plus ``extra`` (the config's ``brands`` list)."""
+    extra = tuple(extra)
+    return builtin_brands() | frozenset(extra) if extra else builtin_brands()
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    kind = "name"
+    for line in _data_lines("names.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            kind = line[1:-1]
+            continue
+        groups.setdefault(kind, set()).add(normalise_apostrophes(line).lower())
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+def surnames() -> frozenset[str]:
+    """Lower-case family names that precede the given name (East Asian name order)."""
+    return _names().get("family-first", frozenset())
+
+
+def given_names() -> frozenset[str]:
+    """Lower-case common given names."""
+    return _names().get("given", frozenset())
+
+
+def personal_names() -> frozenset[str]:
+    """Lower-case surnames and given names of any origin (includes the other two lists)."""
+    groups = _names()
+    return frozenset().union(*groups.values())
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale-Chall familiar words (lower case), from textstat's data."""
+    try:
+        path = resources.files("textstat").joinpath("resources/en/easy_words.txt")
+        return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w.strip())
+    except (FileNotFoundError, ModuleNotFoundError, OSError):  # pragma: no cover - textstat is a dependency
+        return frozenset()
+
+
+#: Common nouns and adjectives that are often capitalised as part of a title or an institution
+#: ("the President", "Parliament", "the Northern region"): a capitalised use elsewhere in a
+#: document is a style choice, not evidence that the lower-case word is a misspelt name.
+TITLE_WORDS = frozenset(
+    """
+    president presidents presidential prime minister ministers ministry ministries government governments
+    parliament parliamentary congress congressional senate senator senators court courts state states
+    city cities county counties province provinces provincial party parties church churches university
+    universities college colleges school schools department departments agency agencies council councils
+    committee committees commission commissions army armies navy police bank banks company companies
+    group groups association federation republic republics kingdom kingdoms empire emperor king kings
+    queen queens prince princess duke lord lords sir pope bishop archbishop cardinal general generals
+    admiral colonel captain sergeant lieutenant major governor governors mayor mayors representative
+    representatives judge judges justice justices chairman chairwoman chair chief chiefs director
+    directors secretary secretaries chancellor premier commander doctor professor professors dean
+    national international federal central global world western eastern northern southern north south
+    east west central internet web earth moon sun god gods bible democrat democrats democratic republican
+    republicans communist communists socialist socialists liberal liberals conservative conservatives
+    labour labor green greens independent independents catholic catholics orthodox administration
+    office bureau institute museum academy foundation society union league board authority service
+    services corps division faculty hospital library organization organisation embassy consulate assembly
+    act acts bill law treaty agreement accord constitution constitutional amendment declaration charter
+    war wars battle revolution era age dynasty period day night station airport port harbour harbor
+    bridge tower building hall palace castle cathedral temple mosque park square street road avenue
+    river lake sea ocean island islands peninsula mountain mountains valley bay gulf coast desert forest
+    region regions district districts zone area project program programme plan initiative summit
+    conference forum report index award prize cup championship league series festival
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class English:
+    """Membership and frequency of English words (lower case)."""
+
+    known: frozenset[str]
+    #: lower-case word -> count in pyspellchecker's list (counts of lower-case uses only)
+    counts: Mapping[str, int] = field(default_factory=dict)
+    total: int = 1
+
+    def __contains__(self, word: str) -> bool:
+        return self.is_word(word)
+
+    def in_list(self, word: str) -> bool:
+        """True when ``word`` (any case) is in the spell-checker's word list."""
+        return normalise_apostrophes(word).lower() in self.known
+
+    def zipf(self, word: str) -> float:
+        """wordfreq's Zipf frequency of ``word`` (0 for unknown; 3 = once per million words)."""
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(normalise_apostrophes(word).lower(), "en")
+
+    def is_word(self, word: str, min_zipf: float = 3.5) -> bool:
+        """True when ``word`` is in the word list or common enough in wordfreq's corpora."""
+        return self.in_list(word) or self.zipf(word) >= min_zipf
+
+    def name_score(self, word: str) -> float:
+        """How much more often ``word`` is written capitalised than in lower case (log10).
+
+        wordfreq counts every use of a word whatever its case; pyspellchecker's list counts its
+        lower-case uses. The difference of the two (in orders of magnitude) is small for common
+        nouns ("channel" 0.8, "crew" 0.1) and large for names ("Seoul" 1.6, "Obama" 2.7): a
+        score of 1 means roughly nine uses in ten are capitalised.
+        """
+        key = normalise_apostrophes(word).lower()
+        zipf = self.zipf(key)
+        count = self.counts.get(key, 0)
+        if not count:
+            # Not in the lower-case list: a name ("Pelosi"), unless it is a regional spelling
+            # of a listed word ("realised" for "realized").
+            count = max((self.counts.get(v, 0) for v in spelling_variants(key)), default=0)
+            if not count:
+                return zipf + 1.0
+        return zipf - math.log10(count / self.total * 1e9)
+
+
+@lru_cache(maxsize=1)
+def english() -> English:
+    """The English lexicon (pyspellchecker's frequency list; loaded once, ~0.4 s)."""
+    from spellchecker import SpellChecker
+
+    words = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return English(frozenset(words), dict(words), max(1, sum(words.values())))
+
+
+# British and American spellings of the same word: neither is a typo of the other.
+VARIANT_PAIRS = (
+    ("ise", "ize"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("yse", "yze"),
+    ("our", "or"), ("tre", "ter"), ("ogue", "og"), ("ence", "ense"), ("lled", "led"),
+    ("lling", "ling"), ("ller", "ler"), ("ae", "e"), ("oe", "e"),
+)
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Regional respellings of ``key`` ("colour" -> "color", "realised" -> "realized")."""
+    out = []
+    for a, b in VARIANT_PAIRS:
+        for x, y in ((a, b), (b, a)):
+            at = key.find(x)
+            if at >= 0:
+                out.append(key[:at] + y + key[at + len(x):])
+    return out
+
+
+def normalise_apostrophes(word: str) -> str:
+    return word.replace("’", "'").replace("‘", "'")
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
+
+
+def strip_possessive(word: str) -> str:
+    """``"Korea’s"`` -> ``"Korea"``; other words unchanged."""
+    return _POSSESSIVE_RE.sub("", word) if len(word) > 2 else word
