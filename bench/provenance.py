@@ -36,6 +36,16 @@ TRAPS = ROOT / "tests" / "fixtures" / "provenance_traps.txt"
 RESULTS = ROOT / "bench" / "results"
 POSITIVE = {"vague", "unsourced"}
 COMMAND = "/work/venv/bin/python bench/provenance.py --write"
+#: Each held-out split the first (and only blind) time it was scored, before its errors were read.
+#: Recorded here because re-running the bench scores them with today's code, which has seen them.
+HELD_OUT_FIRST_RUNS = [
+    {"split": "final (batch 4)", "articles": 17, "tp": 26, "fp": 9, "fn": 10, "precision": 0.743, "recall": 0.722,
+     "commit": "scored once at the commit that added batch 4; no later change was made before scoring"},
+    {"split": "test-seen (batches 2-3)", "articles": 39, "tp": 35, "fp": 14, "fn": 18, "precision": 0.714,
+     "recall": 0.66, "commit": "scored once, then its errors were read and fixed"},
+    {"split": "batch-1 test half", "articles": 20, "tp": 20, "fp": 10, "fn": 10, "precision": 0.667,
+     "recall": 0.667, "commit": "scored once, then folded into dev"},
+]
 
 
 def _rules(codes=("PRV001", "PRV002")):
@@ -199,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     all_rules = _rules(("PRV001", "PRV002", "PRV003", "PRV004"))
     result = {
         "command": COMMAND,
-        "labels": {s: score_labels(s, rules) for s in ("final", "test-seen", "dev", "all")},
+        "held_out_first_runs": HELD_OUT_FIRST_RUNS,
+        "labels_with_current_code": {s: score_labels(s, rules) for s in ("final", "test-seen", "dev", "all")},
         "hosts_flags_per_1000_words": host_rates(all_rules),
         "trap_findings": traps(all_rules),
         "proselint": proselint(rules),
@@ -214,20 +225,30 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render(r: dict) -> str:
-    t, d, a = r["labels"]["test"], r["labels"]["dev"], r["labels"]["all"]
+    """The Markdown fragment for the README."""
     lines = [
         "### Provenance: unsourced and vaguely sourced statistics",
         "",
-        f"Reproduce: `{r['command']}` (about a minute on one core).",
+        f"Reproduce: `{r['command']}` (about 15 seconds on one core).",
         "",
-        "Hand-labelled statistic sentences from 40 Wikinews articles (`bench/data/provenance_labels.jsonl`);"
-        " thresholds and word lists were tuned on the `dev` articles only. A flag is a PRV001 or PRV002"
-        " finding in a sentence; it is correct when the sentence is labelled `vague` or `unsourced`.",
+        "Labels: every sentence with a number or quantity word in 109 Wikinews articles, labelled by hand"
+        " `sourced`, `vague`, `unsourced` or `none` before the detector was run on them"
+        " (`bench/data/provenance_labels.jsonl`, guide in `provenance_labels.LICENSE.md`). A flag is a PRV001"
+        " or PRV002 finding in a sentence; it is correct when the sentence is labelled `vague` or `unsourced`.",
         "",
-        "| split | articles | precision | recall | F1 | TP | FP | FN | statistic sentences detected |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "**Held out, first and only blind run of each split** (target: precision >= 0.9, recall >= 0.85;"
+        " **not met**):",
+        "",
+        "| split | articles | precision | recall | TP | FP | FN |",
+        "|---|---|---|---|---|---|---|",
     ]
-    for name, s in (("**test (held out)**", t), ("dev", d), ("all", a)):
+    for s in r["held_out_first_runs"]:
+        lines.append(f"| {s['split']} | {s['articles']} | {s['precision']:.2f} | {s['recall']:.2f} | "
+                     f"{s['tp']} | {s['fp']} | {s['fn']} |")
+    lines += ["", "With the current code (these splits have all been read while tuning, so they are optimistic):", "",
+              "| split | articles | precision | recall | F1 | TP | FP | FN | statistic sentences detected |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    for name, s in r["labels_with_current_code"].items():
         lines.append(f"| {name} | {s['articles']} | {s['precision']:.2f} | {s['recall']:.2f} | {s['f1']:.2f} | "
                      f"{s['tp']} | {s['fp']} | {s['fn']} | {s['statistic_sentences_detected']} |")
     lines += ["", "Flags per 1,000 words on all 196 host articles (published, edited text):", "",
@@ -238,12 +259,12 @@ def render(r: dict) -> str:
     pl = r["proselint"]
     lines += [
         "",
-        f"Trap file (`tests/fixtures/provenance_traps.txt`: dates, years, times, ordinals, versions, list and"
-        f" section numbers, phone numbers, addresses, ages, durations, quoted titles, code): "
+        "Trap file (`tests/fixtures/provenance_traps.txt`: dates, years, times, ordinals, versions, list and"
+        " section numbers, phone numbers, addresses, ages, durations, quoted titles, code, rules and aims): "
         f"**{len(r['trap_findings'])} findings**.",
         "",
-        "proselint `hedging` and `weasel_words` examples (none states a statistic, so none should be flagged"
-        " by a provenance rule): "
+        "proselint `hedging` and `weasel_words` examples (none states a statistic, so a provenance rule"
+        " should flag none): "
         + "; ".join(f"{k}: {v['flagged_of_those']}/{v['should_flag']} positives and {v['flagged_of_those_not']}/{v['should_not']}"
                     " negatives flagged" for k, v in pl.items()) + ".",
         "",

@@ -115,6 +115,7 @@ def _analyse(doc: Document) -> Analysis:
         # "Source: X" on a line of its own may be parsed as a heading; its tag still counts.
         if n.kind is NodeKind.HEADING and _SOURCE_LINE_RE.match(doc.slice(n)):
             all_weak.extend(analyse_sentence(text, n.start, n.end).weak_tags)
+    per_block = []
     for block in blocks:
         sents = sentences_of.get(block.index, [])
         attrs = [analyse_sentence(text, s.start, s.end) for s in sents]
@@ -124,6 +125,18 @@ def _analyse(doc: Document) -> Analysis:
         quotes = _attributed_quotes(text, block, sents, attrs, prev_block_quote_attributed)
         # A paragraph that opens a quote right after a quoted speaker keeps that speaker.
         prev_block_quote_attributed = bool(quotes)
+        per_block.append((block, sents, attrs, quotes))
+    # A quote left open at the end of a paragraph belongs to whoever the next paragraph, which
+    # continues it, names: '"We lost 40%.' / '"And 2,000 jobs," she said.'
+    for i in range(len(per_block) - 2, -1, -1):
+        block, sents, attrs, quotes = per_block[i]
+        nxt_block, _, _, nxt_quotes = per_block[i + 1]
+        open_spans = [q for q in _quote_spans(text, block.start, block.end, False) if q[1] == block.end]
+        if (open_spans and not any(q[0] == open_spans[-1][0] for q in quotes) and nxt_quotes
+                and text[nxt_block.start:nxt_block.start + 1] in "\"“"):
+            who = nxt_quotes[0][2]
+            per_block[i] = (block, sents, attrs, quotes + [(open_spans[-1][0], open_spans[-1][1], who)])
+    for block, sents, attrs, quotes in per_block:
         block_has_link = any(block.start <= s < block.end for s, _ in links)
         next_tag = _following_source_line(doc, block, block_pos)
         previous: ClaimSentence | None = None
@@ -165,7 +178,7 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
         resolved = label in definitions
         return ("sourced", "a reference marker that resolves to the reference list" if resolved
                 else "a reference marker (no matching reference list entry found)", None, None, m)
-    framing = next((v for v in attr.vague + attr.anonymous if v.start <= sent.start + 25), None)
+    framing = next((v for v in attr.vague if v.start <= sent.start + 2), None)
     if framing is not None and attr.named and all(ev.kind == "verb" for ev in attr.named):
         # "According to reports, the firm said it ordered 900,000 wafers": the report frames it all.
         return "vague", f"only vague attribution {framing.text!r}", framing, weak, None
@@ -209,8 +222,9 @@ _STUDY_NAMED_RE = re.compile(
 #: How a study was done: its sample, its subjects ("a survey of 1709 schoolchildren").
 _STUDY_METHOD_RE = re.compile(
     r"\b(?:survey|study|trial|sample|poll|analysis|experiment|review|cohort)[ \u00a0](?:of|on|with|involving|covering)[ \u00a0]"
-    r"|\b(?:researchers|scientists|the[ \u00a0]team|the[ \u00a0]authors|they)[ \u00a0](?:used|studied|surveyed|analy[sz]ed|"
-    r"evaluated|examined|tested|followed|recruited|sampled|scanned|collected)\b"
+    r"|\b(?:researchers|scientists|the[ \u00a0]team|the[ \u00a0]authors|they|these[ \u00a0]they)[ \u00a0](?:used|studied|surveyed|analy[sz]ed|"
+    r"evaluated|examined|tested|followed|recruited|sampled|scanned|collected|compared|measured|counted|"
+    r"observed|identified|sequenced|extracted|interviewed)\b"
     r"|\b(?:participants|volunteers|respondents|subjects|patients)[ \u00a0](?:were|took)\b",
     re.IGNORECASE,
 )

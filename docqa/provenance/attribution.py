@@ -79,6 +79,7 @@ ATTRIBUTION_VERBS = frozenset(
 )
 #: After these, "claims", "reports", "estimates" are plural nouns, not verbs ("asylum claims over 150,000").
 _NOUN_FOLLOWERS = frozenset("of over in on for from to and or with were are was is have had by , . ; : ) ] that's".split())
+_DOCUMENT_HEADS = frozenset("release statement report filing figures data survey accounts website account".split())
 _DETERMINERS = frozenset("the a an its their his her our this that these those".split())
 #: Verbs after which a vague subject ("reports", "experts", "data") is vague attribution.
 _VAGUE_VERBS = frozenset(
@@ -289,6 +290,9 @@ def _classify_phrase(phrase: str) -> str | None:
     caps = [w for w in words if _CAP_NAME_RE.match(w) and w.lower() not in COMMON_OPENERS]
     if caps:
         return "named"
+    if any(w.endswith(("'s", "’s")) and w[:-2].lower() in INSTITUTIONS for w in words) or any(
+            re.fullmatch(r"(?:19|20)\d\d", w) for w in words):
+        return "named"  # "the central bank's 2024 annual report": a dated document of a known body
     if any(w in INSTITUTIONS for w in lower) and head not in VAGUE_HEADS:
         return "named"
     if head in VAGUE_HEADS:
@@ -460,6 +464,8 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
         if low in ("official", "source") and k >= 1 and window[k - 1][2].lower() in ("a", "an", "one"):
             return "vague", s_subj
         return "named", s_subj
+    if low in _DOCUMENT_HEADS and any(w[2].endswith(("'s", "’s")) for w in window[max(0, k - 3):k]):
+        return "named", s_subj  # "the chain's press release reported": a named body's document
     if is_name(k) or any(is_name(p) for p in range(k)):
         return "named", s_subj
     return None, s_subj

@@ -200,6 +200,9 @@ _MONEY_WORDS_RE = re.compile(
     r"(?:sales|revenue|funding|damages|donations|profits?|losses|fines|aid|investment))\b",
     re.IGNORECASE,
 )
+_SEVERAL_RE = re.compile(
+    r"\b(?:several|a[ \u00a0]few|many|some)[ \u00a0](?:hundred|thousand|million|billion)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?[a-z][\w-]*s\b"
+)
 _NUMBERING_RE = re.compile(r"\b(?:numbering[ \u00a0]in|by|in)[ \u00a0]the[ \u00a0](?:hundreds|thousands|millions|tens[ \u00a0]of[ \u00a0]thousands)\b", re.IGNORECASE)
 
 _MULTIPLIER_RE = re.compile(
@@ -208,6 +211,7 @@ _MULTIPLIER_RE = re.compile(
     r"forecast[ \u00a0]to|poised[ \u00a0]to|going[ \u00a0]to|on[ \u00a0]track[ \u00a0]to)[ \u00a0](?:more[ \u00a0]than[ \u00a0])?"
     r"(?:double|triple|treble|quadruple|halve))(?![ \u00a0](?:as|down|up|check)\b)"
     r"|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)[- ]?fold\b"
+    r"|by[ \u00a0]a[ \u00a0]factor[ \u00a0]of[ \u00a0](?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)"
     r"|twice[ \u00a0](?:as[ \u00a0](?:many|much|likely|large|high|fast|big|often)|the[ \u00a0](?:number|rate|amount|size|level))"
     r"|(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)[ \u00a0]times[ \u00a0]"
     r"(?:as[ \u00a0](?:many|much|likely|large|high|fast|big|often)|more|higher|larger|bigger|greater|faster|"
@@ -265,7 +269,7 @@ _MOST_EVER_RE = re.compile(
 _METRIC_RE = re.compile(
     r"\b(?:R0|R-?naught|rate|ratio|index|score|average|median|turnout|yield|inflation|unemployment|"
     r"GDP|population|attendance|circulation|readership|viewership|mortality|incidence|prevalence)"
-    r"(?:[ \u00a0]values?)?[ \u00a0](?:is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
+    r"(?:[ \u00a0]values?)?(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?(?-i:[A-Z])[\w-]*(?:[ \u00a0](?-i:[A-Z])[\w-]*){0,2})?[ \u00a0](?:is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
     r"[ \u00a0](?:about|around|roughly|approximately|nearly|almost|just[ \u00a0]over|just[ \u00a0]under|over|under|some)?[ \u00a0]?"
     r"\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?"
 )
@@ -283,8 +287,8 @@ _PROPORTION_RE = re.compile(
     r"three[- ]quarters|a[ \u00a0]fifth|one[- ]fifth|a[ \u00a0]tenth|one[- ]tenth)"
     r"(?:[ \u00a0]of[ \u00a0](?!(?:the[ \u00a0])?(?:time|way|day|night|year|month|week|century|season|game|match|"
     r"hour|decade|term)\b)[\w'’]+|[ \u00a0]as[ \u00a0](?:much|many))"
-    r"|\b(?:one|two|three|four|five|\d+)[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    r"|(?<![\d.,])\b(?:one|two|three|four|five|\d+)[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*)\b",
     re.IGNORECASE,
 )
 _RULE_RE = re.compile(
@@ -352,6 +356,8 @@ def find_claims(
             continue
         add(m.start(), m.end(), "count")
     for m in _NUMBERING_RE.finditer(text, start, end):
+        add(m.start(), m.end(), "count")
+    for m in _SEVERAL_RE.finditer(text, start, end):
         add(m.start(), m.end(), "count")
     for m in _VOTE_RE.finditer(text, start, end):
         add(m.start(1), m.end(2), "count")

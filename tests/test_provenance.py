@@ -1,0 +1,199 @@
+"""Provenance rules (PRV001-PRV004): what counts as a statistic, what counts as a source."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_CLEAN, SEED_SPAMMY
+from docqa.config import Settings
+from docqa.engine import instantiate, lint_text
+from docqa.finding import Severity
+from docqa.provenance.claims import find_claims
+from docqa.rules.provenance import RULES
+
+TRAPS = Path(__file__).parent / "fixtures" / "provenance_traps.txt"
+ALL = instantiate(RULES, Settings())
+DEFAULT = instantiate([r for r in RULES if r.default_enabled], Settings())
+
+
+def lint(text: str, path: str = "doc.txt", rules=DEFAULT):
+    """(code, line, column, matched text) of every finding, and the provenance counts."""
+    result = lint_text(text, rules, path=path)
+    found = [(f.code, f.line, f.column, text[f.start:f.end]) for f in result.findings]
+    return found, result.metrics.get("provenance"), result.findings
+
+
+# ------------------------------------------------------------------ the seeds
+def test_seed_required_items_are_found_with_their_vague_phrase():
+    text = SEED_SPAMMY.read_text(encoding="utf-8")
+    found, counts, findings = lint(text, SEED_SPAMMY.name)
+    assert found == [
+        ("PRV002", 26, 72, "900,000 semiconductor wafers"),
+        ("PRV001", 35, 96, "significant share of the worldwide market"),
+        ("PRV002", 41, 397, "$93 billion"),
+    ]
+    assert '"According to reports"' in findings[0].message
+    assert '"Recent data suggests"' in findings[2].message
+    assert '"(Source: Statista)" names no document, date or link' in findings[2].message
+    assert findings[2].data["phrase"]["text"] == "Recent data suggests"
+    assert counts == {"claims": 4, "sourced": 1, "vague": 2, "unsourced": 1}
+
+
+def test_seed_dates_and_years_are_not_flagged():
+    text = SEED_SPAMMY.read_text(encoding="utf-8")
+    found, _, _ = lint(text, SEED_SPAMMY.name, ALL)
+    # October 1, 2025 (line 21), 2008-2013 (46), 2011 (54), 2010 (61): none is a statistic.
+    assert not [f for f in found if f[1] in (21, 46, 47, 54, 61)]
+
+
+def test_clean_seed_gets_only_opt_in_anonymous_sourcing_notes():
+    text = SEED_CLEAN.read_text(encoding="utf-8")
+    found, counts, _ = lint(text, SEED_CLEAN.name)
+    assert found == []
+    assert counts == {"claims": 0, "sourced": 0, "vague": 0, "unsourced": 0}
+    found, _, findings = lint(text, SEED_CLEAN.name, ALL)
+    assert found == [
+        ("PRV004", 3, 173, "sources said"),
+        ("PRV004", 4, 275, "according to the sources"),
+        ("PRV004", 10, 230, "an industry official said"),
+    ]
+    assert {f.severity for f in findings} == {Severity.INFO}
+
+
+# ------------------------------------------------------------------ traps
+def test_trap_file_has_no_finding_at_all():
+    text = TRAPS.read_text(encoding="utf-8")
+    found, counts, _ = lint(text, TRAPS.name, ALL)
+    assert found == []
+    assert counts["claims"] == 0
+
+
+def test_trap_file_is_linted_as_prose():
+    # The same file plus one real statistic: exactly that one is reported.
+    text = TRAPS.read_text(encoding="utf-8") + "Over 1,000 rescuers responded.\n"
+    found, _, _ = lint(text, TRAPS.name, ALL)
+    assert found == [("PRV001", text.count("\n"), 6, "1,000 rescuers")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The vote is on October 1, 2025, at 9:30 a.m. in Room 101.",
+    "Python 3.11 replaced version 3.10.4 in 2023.",
+    "Call +44 20 7946 0000 or visit 221B Baker Street.",
+    "The Second World War ended in 1945; the 21st century began in 2001.",
+    "He served three years of a ten-year sentence and is 42 years old.",
+    'They read "The 39 Steps" and watched "Ocean\'s 11".',
+    "The two leaders met the three negotiators.",
+    "Candidates must receive at least 15% of the vote to earn delegates.",
+    "The company aims to become one of the world's top three suppliers.",
+    "The islands lie 860 km east of the capital.",
+])
+def test_numbers_that_are_not_statistics(sentence):
+    assert find_claims(sentence, 0, len(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence, kind, text", [
+    ("Prices rose 4.5% last year.", "percent", "4.5%"),
+    ("The deal is worth US$400 million.", "money", "US$400 million"),
+    ("The firm ordered 900,000 semiconductor wafers.", "count", "900,000 semiconductor wafers"),
+    ("Three people died in the fire.", "count", "Three people"),
+    ("Thousands of protesters gathered outside.", "count", "Thousands of protesters"),
+    ("Output is expected to double by 2030.", "multiplier", "expected to double"),
+    ("It is the world's largest producer of memory chips.", "ranking", "the world's largest"),
+    ("The legislature voted 66 to 27 to pass the bill.", "count", "66 to 27"),
+    ("Almost half of all children are affected.", "proportion", "Almost half of all"),
+    ("Winds reached 185 mph.", "measure", "185 mph"),
+])
+def test_statistics_are_claims(sentence, kind, text):
+    claims = find_claims(sentence, 0, len(sentence))
+    assert [(c.kind, c.text) for c in claims][:1] == [(kind, text)]
+
+
+# ------------------------------------------------------------------ sources
+@pytest.mark.parametrize("text, path", [
+    ("Revenue grew 40% last year ([report](https://example.org/r)).\n", "a.md"),
+    ("Revenue grew 40% last year.[^1]\n\n[^1]: Example Corp, Annual Report 2024.\n", "a.md"),
+    ("Sales\n\nSales grew 12% in 2023 [3].\n\nReferences\n\n1. A\n2. B\n3. C\n", "a.txt"),
+    ('"We lost 40% of our customers," Jane Roe said.\n', "a.txt"),
+    ('Jane Roe spoke after the vote.\n\n"We lost 40% of our customers.\n\n"And 2,000 jobs went with them," she said.\n', "a.txt"),
+    ("Adoption reached 45% among teachers (Kirriemuir & McFarlane, 2004).\n", "a.txt"),
+    ("Statistics Korea said on Tuesday that exports rose 12%. That was up from 9% a year earlier.\n", "a.txt"),
+    ("According to the central bank's 2024 annual report, inflation fell to 2.1%.\n", "a.txt"),
+    ("Police said 39 people died and 25 were injured.\n", "a.txt"),
+    ("A total of 39 are confirmed dead, officials told state media.\n", "a.txt"),
+])
+def test_sourced_statistics_are_not_flagged(text, path):
+    found, counts, _ = lint(text, path)
+    assert found == []
+    assert counts["claims"] >= 1 and counts["sourced"] == counts["claims"]
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("According to reports, the two firms ordered 900,000 wafers.", "According to reports"),
+    ("Studies show that 40% of users never read the terms.", "Studies show"),
+    ("Experts say the market will grow 30% by 2030.", "Experts say"),
+    ("It is estimated that 2,000 jobs were lost.", "It is estimated"),
+    ("Reportedly, two people were killed and eight injured.", "Reportedly"),
+    ("The firm will cut 2,000 jobs, sources said.", "sources said"),
+])
+def test_vague_attribution_names_the_phrase(text, phrase):
+    found, counts, findings = lint(text + "\n")
+    assert [f[0] for f in found] == ["PRV002"]
+    assert f'vague attribution "{phrase}"' in findings[0].message
+    assert counts == {"claims": 1, "sourced": 0, "vague": 1, "unsourced": 0}
+
+
+def test_named_source_beats_a_vague_phrase_but_not_a_framing_one():
+    found, _, _ = lint("Reuters, citing anonymous sources, reported that 2,000 jobs were cut.\n")
+    assert found == []
+    found, _, _ = lint("According to reports, Samsung said it ordered 900,000 wafers.\n")
+    assert found == [("PRV002", 1, 47, "900,000 wafers")]
+
+
+def test_unsourced_statistic_exact_position_and_evidence():
+    text = "The bridge opened in 1998.\n\nOver 1,000 rescuers responded, and 48 apartments were damaged.\n"
+    found, counts, findings = lint(text)
+    assert found == [("PRV001", 3, 6, "1,000 rescuers")]
+    assert [c["text"] for c in findings[0].data["claims"]] == ["1,000 rescuers", "48 apartments"]
+    assert counts == {"claims": 1, "sourced": 0, "vague": 0, "unsourced": 1}
+
+
+def test_bare_source_tag_is_an_info_note_and_a_specific_one_is_not():
+    found, counts, findings = lint("Sales rose 12% in the third quarter (Source: Acme Research).\n")
+    assert found == [("PRV003", 1, 37, "(Source: Acme Research)")]
+    assert findings[0].severity is Severity.INFO
+    assert counts == {"claims": 1, "sourced": 0, "vague": 1, "unsourced": 0}
+    for tag in ("(Source: Acme Research, Quarterly Market Report 2024)", "(Source: https://example.org/q3)"):
+        assert lint(f"Sales rose 12% in the third quarter {tag}.\n")[0] == []
+
+
+def test_source_line_after_a_paragraph_sources_it():
+    found, _, _ = lint("Sales rose 12% in the third quarter.\nSource: Acme Research, Retail Survey 2024\n")
+    assert found == []
+    found, _, _ = lint("Sales rose 12% in the third quarter.\nSource: Acme Research\n")
+    assert [f[0] for f in found] == ["PRV003"]
+
+
+def test_code_is_never_a_claim():
+    text = "Set `max_items = 500` first.\n\n```\ntotal = 900000 * 1.5  # 40%\n```\n"
+    assert lint(text, "a.md", ALL)[0] == []
+
+
+def test_anonymous_rule_is_off_by_default_and_info():
+    from docqa.rules.provenance import AnonymousSource, UnverifiableSource
+
+    assert AnonymousSource.default_enabled is False
+    assert AnonymousSource.severity is Severity.INFO and UnverifiableSource.severity is Severity.INFO
+
+
+def test_counts_are_in_the_json_report(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Exports rose 12%, the ministry said.\n\nAbout 2,000 jobs were lost.\n\nReportedly, 300 firms closed.\n",
+        encoding="utf-8",
+    )
+    out = json.loads(cli("lint", "--format", "json", "--select", "PRV", "a.txt").output)
+    (entry,) = out["files"]
+    assert entry["metrics"]["provenance"] == {"claims": 3, "sourced": 1, "vague": 1, "unsourced": 1}
+    assert [(f["code"], f["line"]) for f in entry["findings"]] == [("PRV001", 3), ("PRV002", 5)]
