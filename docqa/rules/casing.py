@@ -189,7 +189,7 @@ def vocabulary(doc: Document) -> Vocabulary:
 
 
 def _capital_neighbour(text: str, toks: list[Token], i: int) -> bool:
-    """True when token ``i`` is part of a run of capitalised words ("Crew Dragon", "Lee Myung-bak")."""
+    """True when token ``i`` is part of a run of capitalised words ("Crew Dragon", "Kim Jong-un")."""
     t = toks[i]
     if i and toks[i - 1].shape != "lower" and text[toks[i - 1].end:t.start] == " " and not toks[i - 1].initial:
         return True
@@ -435,7 +435,7 @@ class _Analysis:
                 ))
 
     def institution_names(self) -> None:
-        """"Ministry of science and ICT": a lower-case word between capitalised parts of a name."""
+        """"Institute of marine and Coastal Sciences": a lower-case word inside a name."""
         for toks in self.vocab.blocks.values():
             if not toks:
                 continue
@@ -459,7 +459,7 @@ class _Analysis:
                 ))
 
     def family_names(self) -> None:
-        """"park Geun-hye": a lower-case family name directly before a capitalised given name."""
+        """"song Kang-ho": a lower-case family name directly before a capitalised given name."""
         names = lexicon.surnames()
         for toks in self.vocab.blocks.values():
             for a, b in zip(toks, toks[1:]):
@@ -467,10 +467,10 @@ class _Analysis:
                     continue
                 if b.shape not in ("title", "mixed") or b.initial or self._is_covered(a.start, b.end):
                     continue
-                hyphenated = bool(_HYPHENATED_GIVEN_NAME_RE.fullmatch(b.base))
-                if word_tier(b.key) != "A":
-                    continue
-                if not hyphenated and word_tier(a.key) == "C":
+                if _HYPHENATED_GIVEN_NAME_RE.fullmatch(b.base):
+                    if lexicon.english().in_list(b.key):
+                        continue  # "Jean-luc" style compounds of English words are not given names
+                elif word_tier(b.key) != "A" or word_tier(a.key) == "C":
                     continue
                 fixed = a.text[0].upper() + a.text[1:]
                 end = b.start + len(b.base)
@@ -537,7 +537,7 @@ class _Analysis:
                 stem = "-".join(parts[:k] + [part[:-1]])
                 seen = (v.loose.get(stem.lower()) or Counter())[stem]
                 if why == "trailing" and part[-1] == "S" and k == len(parts) - 1 and seen:
-                    # "Myung-bakS prioritization" where "Myung-bak" is a name here: a lost apostrophe.
+                    # "OlafssonS cabinet" where "Olafsson" is a name here: a lost apostrophe.
                     fixed = stem + "’s"
                     message = (
                         f"stray capital at the end of '{t.base}': the document writes '{stem}' "
@@ -840,17 +840,18 @@ class LowercaseSentenceStart(Rule):
 class LowercaseWordInName(Rule):
     """A lower-case word inside a capitalised multi-word name.
 
-    "data Center" where the document writes "Data Center", "Ministry of science and ICT", or a
-    family name in lower case before its given name ("park Geun-hye").
+    "data Center" where the document writes "Data Center", "Institute of marine and Coastal
+    Sciences", half of a personal name in lower case ("adam Smith"), or a family name in lower
+    case before its given name ("song Kang-ho").
 
     Flagged:
         The Data Center opened in May. A second data Center is planned.
-        He met officials from the Ministry of science and ICT.
-        The deployment began under the park Geun-hye administration.
+        She studied at the Institute of marine and Coastal Sciences.
+        The film starred song Kang-ho in the lead.
 
     Clean:
         The Data Center opened in May. A second data center is planned.
-        He met officials from the Ministry of Science and ICT.
+        She studied at the Institute of Marine and Coastal Sciences.
         They walked in the park on Sunday.
     """
 
@@ -865,14 +866,14 @@ class LowercaseWordInName(Rule):
 
 
 class StrayCapital(Rule):
-    """A stray capital letter inside a word ("Myung-bakS", "SOuth") that is not a known brand.
+    """A stray capital letter inside a word ("OlafssonS", "SOuth") that is not a known brand.
 
     Mixed-case brands (iPhone, eBay, OpenAI, macOS, YouTube) come from docqa's list and the
     config's ``brands``; CamelCase compounds of two words ("PowerPoint") and name particles
     ("McDonald", "DeSantis") are accepted.
 
     Flagged:
-        The policy of Lee Myung-bakS government was debated.
+        Chancellor Olafsson resigned. The policy of OlafssonS cabinet was debated.
         Relations with SOuth Africa improved.
 
     Clean:

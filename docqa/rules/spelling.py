@@ -3,8 +3,8 @@
 An offline dictionary check tuned for precision: a word is reported only when it is unknown to
 the English word list, is not part of the document's own vocabulary (names, terms it uses
 consistently, anything it capitalises elsewhere), is rare in wordfreq's corpora, and has exactly
-one much more common word one edit away ("thier" -> "their"). Everything else, including rare
-proper names ("Yeonpyeong") and accepted variants ("dialog"), is left alone.
+one much more common word one edit away ("recieve" -> "receive"). Everything else, including
+rare proper names ("Vlieland") and accepted variants ("dialog"), is left alone.
 
 The word list is pyspellchecker's English frequency list (``docqa.data.lexicon.english``);
 candidates are every word one edit away (a deletion, transposition, substitution or insertion)
@@ -72,7 +72,7 @@ def _transpositions(a: str, b: str) -> int:
 
 
 class Misspelling(Rule):
-    """A confident spelling mistake, with its correction ("thier" -> "their").
+    """A confident spelling mistake, with its correction ("recieve" -> "receive").
 
     Only lower-case words are checked; a word is accepted when it is in the English word list,
     common in wordfreq's corpora, in the config's ``words``, or part of the document's own
@@ -81,12 +81,12 @@ class Misspelling(Rule):
     other candidate.
 
     Flagged:
-        Farmers worried about thier livelihoods.
-        The deployment occured under the previous government.
+        The team will recieve the award on Friday.
+        The accident occured shortly after noon.
 
     Clean:
-        Farmers worried about their livelihoods and the inter-Korean dialog.
-        The shelling of Yeonpyeong island occurred in the same year.
+        The team will receive the award after a long dialog with the jury.
+        The ferry to Vlieland leaves shortly after noon.
     """
 
     code = "SPL001"
