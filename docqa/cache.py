@@ -27,9 +27,25 @@ MAX_ENTRIES = 100_000
 
 
 def default_dir() -> Path:
+    """The cache directory: ``$DOCQA_CACHE_DIR``, else the per-user cache directory of the OS."""
+    configured = os.environ.get("DOCQA_CACHE_DIR")
+    if configured:
+        return Path(configured)
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("docqa", appauthor=False))
+
+
+def write_atomic_bytes(path: Path, data: bytes) -> None:
+    """Best-effort atomic write of a cache file; a cache that cannot be written only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def config_key(settings, rules: Sequence[Any]) -> str:
@@ -105,14 +121,8 @@ class ResultCache:
         entries = {**self._entries, **self._new}
         if len(entries) > MAX_ENTRIES:
             entries = dict(list(entries.items())[-MAX_ENTRIES:])
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".results-", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"key": self.key, "entries": entries}, fh, separators=(",", ":"))
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+        blob = json.dumps({"key": self.key, "entries": entries}, separators=(",", ":"))
+        write_atomic_bytes(self.path, blob.encode("utf-8"))
 
 
 _FINDING_FIELDS = [f.name for f in fields(Finding)]

@@ -117,8 +117,7 @@ def _lint_in_worker(item) -> FileResult:
 def _open_cache(job: Job):
     from .cache import ResultCache, config_key, default_dir
 
-    configured = job.settings.cache_dir or os.environ.get("DOCQA_CACHE_DIR")
-    directory = Path(configured) if configured else default_dir()
+    directory = Path(job.settings.cache_dir) if job.settings.cache_dir else default_dir()
     if not directory.is_absolute():
         directory = Path(job.settings.root) / directory
     return ResultCache(directory, config_key(job.settings, job.rules))

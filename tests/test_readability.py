@@ -70,3 +70,21 @@ def test_measure_names_the_textstat_metrics():
     assert measure("gunning_fog", HARD) > 20
     with pytest.raises(KeyError):
         measure("no_such_metric", EASY)
+
+
+def test_fast_syllable_table_gives_textstat_s_own_scores():
+    """The marshalled CMU counts change nothing: scores equal plain textstat's in a fresh process."""
+    import subprocess
+    import sys
+
+    from docqa.rules.readability import measure
+
+    text = ("The committee postponed its decision on the controversial infrastructure proposal. "
+            "Residents expressed considerable frustration about the unexplained delay. Zyxqv blorft.")
+    ours = [measure(m, text) for m in ("flesch_reading_ease", "flesch_kincaid_grade", "smog_index")]
+    code = (
+        "import textstat, sys; t = sys.stdin.read(); "
+        "print([float(textstat.flesch_reading_ease(t)), float(textstat.flesch_kincaid_grade(t)), float(textstat.smog_index(t))])"
+    )
+    plain = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True)
+    assert str(ours) == plain.stdout.strip()

