@@ -3,8 +3,10 @@
 A sentence that states a claim (see :mod:`.claims`) is
 
 * ``sourced`` when it carries named attribution, a link, a citation, a reference marker, a source
-  tag naming a document or date, or when it sits inside a quote attributed to someone, or
-  continues the report of a sourced statistic in the sentence before;
+  tag naming a document or date; when it sits inside a quote attributed to someone (also across
+  paragraphs); when it continues the report of the sentence before, if that one names where its
+  data comes from; when its paragraph has a link, opens with a study's findings, or is followed by
+  a "Source: ..." line; or when it describes the method of a study the document names;
 * ``vague`` when its only attribution is vague or anonymous ("according to reports", "sources
   said"), or it continues such a sentence;
 * ``unverifiable`` when its only source is a bare tag such as "(Source: SomeCompany)";
@@ -17,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Node, NodeKind
-from .attribution import MARKER_RE, Attribution, Evidence, analyse_sentence, tag_is_specific
+from .attribution import Attribution, Evidence, analyse_sentence, tag_is_specific
 from .claims import Claim, find_claims
 
 CACHE_KEY = "provenance"
@@ -180,7 +182,7 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
                 else "a reference marker (no matching reference list entry found)", None, None, m)
     framing = next((v for v in attr.vague if v.start <= sent.start + 2), None)
     if framing is not None and attr.named and all(ev.kind == "verb" for ev in attr.named):
-        # "According to reports, the firm said it ordered 900,000 wafers": the report frames it all.
+        # "According to reports, the firm said it ordered 500,000 wafers": the report frames it all.
         return "vague", f"only vague attribution {framing.text!r}", framing, weak, None
     if attr.named:
         ev = attr.named[0]
@@ -340,11 +342,6 @@ def _quote_spans(text: str, start: int, end: int, open_at_start: bool) -> list[t
     if inside is not None:
         spans.append((inside, end))
     return spans
-
-
-def _ends_inside_quote(text: str, block: Node) -> bool:
-    spans = _quote_spans(text, block.start, block.end, False)
-    return bool(spans) and spans[-1][1] == block.end and text[block.end - 1] not in "\"”"
 
 
 def _attributed_quotes(text, block, sents, attrs, open_at_start: bool) -> list[tuple[int, int, Evidence]]:

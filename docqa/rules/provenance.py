@@ -77,10 +77,10 @@ class VagueAttribution(_ProvenanceRule):
     "sources said" sound like a source but name nobody a reader could check.
 
     Flagged:
-        According to reports, the two firms ordered 900,000 wafers.
+        According to reports, the two firms ordered 500,000 wafers.
         Studies show that 40% of users never read the terms.
     Clean:
-        According to Reuters, the two firms ordered 900,000 wafers.
+        According to Reuters, the two firms ordered 500,000 wafers.
         Studies show that reading matters.
     """
 
@@ -124,25 +124,19 @@ class UnverifiableSource(_ProvenanceRule):
 
     def check(self, doc) -> Iterable[Violation]:
         analysis = _analysis(doc)
+        tags = [(cs.weak, _claim_data(cs)) for cs in analysis.sentences if cs.status == "unverifiable" and cs.weak]
+        tags += [(tag, {}) for tag in analysis.weak_tags]
         seen: set[int] = set()
-        for cs in analysis.sentences:
-            if cs.status == "unverifiable" and cs.weak is not None:
-                seen.add(cs.weak.start)
-                yield Violation(
-                    cs.weak.start, cs.weak.end,
-                    f'source "{cs.weak.text}" names an organisation but no document, date or link; '
-                    "say which report or dataset, when it was published and where to find it",
-                    data={**_claim_data(cs), "tag": cs.weak.text},
-                )
-        for tag in analysis.weak_tags:
-            if tag.start not in seen:
-                seen.add(tag.start)
-                yield Violation(
-                    tag.start, tag.end,
-                    f'source "{tag.text}" names an organisation but no document, date or link; '
-                    "say which report or dataset, when it was published and where to find it",
-                    data={"tag": tag.text},
-                )
+        for tag, data in tags:
+            if tag.start in seen:
+                continue
+            seen.add(tag.start)
+            yield Violation(
+                tag.start, tag.end,
+                f'source "{tag.text}" names an organisation but no document, date or link; '
+                "say which report or dataset, when it was published and where to find it",
+                data={**data, "tag": tag.text},
+            )
 
 
 class AnonymousSource(_ProvenanceRule):
