@@ -221,10 +221,19 @@ class _PatternMixin:
     def compile_matchers(cls, spec: Mapping[str, Any]) -> "regex.Pattern[str]":
         ignorecase = spec.get("ignorecase", True)
         parts = [phrase_regex(t) for t in spec.get("tokens", [])]
-        for i, p in enumerate(spec.get("patterns", [])):
-            compile_pattern(p, ignorecase, ("patterns", i))  # precise error for the one that is wrong
+        patterns = spec.get("patterns", [])
+        for i, p in enumerate(patterns):
+            bad = nested_quantifier(p)
+            if bad:
+                compile_pattern(p, ignorecase, ("patterns", i))  # raises, naming the pattern
             parts.append(f"(?:{p})")
-        return compile_pattern("|".join(parts), ignorecase, ("patterns",))
+        try:
+            return compile_pattern("|".join(parts), ignorecase, ("patterns",))
+        except SpecError:
+            # Compiling each pattern alone is slower, so it is done only to name the one at fault.
+            for i, p in enumerate(patterns):
+                compile_pattern(p, ignorecase, ("patterns", i))
+            raise
 
 
 class ExistenceRule(_PatternMixin, PackRule):

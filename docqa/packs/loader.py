@@ -15,6 +15,9 @@ from typing import Any, Iterator
 
 import yaml
 
+# libyaml's loader, when PyYAML was built with it, parses several times faster (same marks, same data).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -116,28 +119,58 @@ def read_pack(path: Path) -> tuple[list[RawRule], list[Problem]]:
     except (OSError, UnicodeDecodeError) as exc:
         return [], [Problem(name, None, "$", f"cannot read the pack: {exc}")]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         return [], [Problem(name, mark.line + 1 if mark else None, "$", f"invalid YAML: {problem}")]
     lines = LineMap(root)
-    problems = [
-        Problem(name, line, pointer(parts), "key given twice (the first value would be ignored)")
-        for parts, line in (_duplicate_keys(root, []) if root is not None else [])
-    ]
-    if not isinstance(data, dict):
-        got = "an empty file" if data is None else f"a {type(data).__name__}"
-        return [], [Problem(name, lines.line_of([]), "$", f"expected a mapping (one rule, or a pack with 'rules'), got {got}")]
-    problems.extend(_schema_problems(data, name, lines))
-    if problems:
-        return [], problems
+    if not (isinstance(data, dict) and _known_valid(text)):
+        problems = [
+            Problem(name, line, pointer(parts), "key given twice (the first value would be ignored)")
+            for parts, line in (_duplicate_keys(root, []) if root is not None else [])
+        ]
+        if not isinstance(data, dict):
+            got = "an empty file" if data is None else f"a {type(data).__name__}"
+            return [], [Problem(name, lines.line_of([]), "$", f"expected a mapping (one rule, or a pack with 'rules'), got {got}")]
+        problems.extend(_schema_problems(data, name, lines))
+        if problems:
+            return [], problems
+        _remember_valid(text)
     if "rules" in data:
         rules = [RawRule(r, name, pointer(["rules", i]), lines) for i, r in enumerate(data["rules"])]
     else:
         rules = [RawRule(data, name, "$", lines)]
     return rules, []
+
+
+def _validity_key(text: str) -> str:
+    import hashlib
+
+    from .. import __version__
+
+    schema = resources.files("docqa.schemas").joinpath("pack.schema.json").read_bytes()
+    return hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + text.encode("utf-8")).hexdigest()
+
+
+def _known_valid(text: str) -> bool:
+    """Did exactly this pack text pass schema validation before (same docqa, same schema)?
+
+    Validation imports jsonschema and walks the schema: about 0.2 s, paid by every one-file
+    lint. A pack that validated once is remembered in the cache directory by content hash;
+    any edit to the pack, the schema or docqa makes it validate again.
+    """
+    from ..cache import default_dir
+
+    marker = default_dir() / "valid-packs" / _validity_key(text)
+    return marker.is_file()
+
+
+def _remember_valid(text: str) -> None:
+    from ..cache import default_dir, write_atomic_bytes
+
+    write_atomic_bytes(default_dir() / "valid-packs" / _validity_key(text), b"")
 
 
 def _schema_problems(data: dict, name: str, lines: LineMap) -> list[Problem]:
