@@ -44,14 +44,14 @@ def test_baseline_on_the_seeds_hides_everything_then_reports_only_the_new_error(
     assert len(before) > 10
     result = cli("lint", "--write-baseline", "baseline.json", "docs")
     assert result.exit_code == 0
-    assert f"wrote {len(before)} findings to baseline baseline.json" in result.output
+    assert f"docqa: wrote {len(before)} findings to baseline baseline.json" in result.stderr
     recorded = json.loads((seeds_copy.parent / "baseline.json").read_text(encoding="utf-8"))
     assert len(recorded["findings"]) == len(before)
     assert {e["path"] for e in recorded["findings"]} <= {f"docs/{p.name}" for p in SEEDS.glob("*.txt")}
 
     again = cli("lint", "--baseline", "baseline.json", "docs")
     assert again.exit_code == 0
-    assert again.output.strip() == "0 findings in 2 files"
+    assert again.stdout.strip() == "0 findings in 2 files"
 
     # One new error, inserted as its own line between two lines that have no finding near them.
     target = seeds_copy / SEED_CLEAN.name
@@ -92,7 +92,7 @@ def test_baseline_paths_are_relative_to_the_baseline_file(cli, seeds_copy, monke
     monkeypatch.chdir(seeds_copy)  # the same tree, seen from a sub-directory
     result = cli("lint", "--baseline", "../baseline.json", ".")
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "0 findings in 2 files"
+    assert result.stdout.strip() == "0 findings in 2 files"
 
 
 def _result(text: str, path: str = "a.txt") -> FileResult:
@@ -131,4 +131,4 @@ def test_broken_baselines_are_clear_errors(cli, tmp_path, content, message):
         read_baseline(tmp_path / "bl.json")
     result = cli("lint", "--baseline", "bl.json", "ok.txt")
     assert result.exit_code == 2
-    assert message in result.output
+    assert message in result.stderr

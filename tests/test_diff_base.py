@@ -107,7 +107,7 @@ def test_git_problems_are_clear_errors(cli, repo, tmp_path, monkeypatch, setup, 
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     result = cli("lint", "--diff-base", rev, "x.txt")
     assert result.exit_code == 2
-    assert message in result.output
+    assert message in result.stderr
     with pytest.raises(GitDiffError, match=message):
         filter_changed_lines([], rev, where)
 
@@ -117,7 +117,7 @@ def test_missing_git_is_a_clear_error(cli, repo, monkeypatch):
     monkeypatch.setenv("PATH", "")
     result = cli("lint", "--diff-base", "HEAD", "doc.txt")
     assert result.exit_code == 2
-    assert "--diff-base needs git, which is not installed or not on PATH" in result.output
+    assert "--diff-base needs git, which is not installed or not on PATH" in result.stderr
 
 
 def test_unified_diff_parsing_handles_quoting_deletions_and_counts():
