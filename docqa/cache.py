@@ -52,6 +52,7 @@ def config_key(settings, rules: Sequence[Any]) -> str:
     """A hash of everything besides a file's bytes that can change its findings."""
     payload = {
         "docqa": __version__,
+        "code": _code_fingerprint(),
         "format": FORMAT_VERSION,
         "settings": {
             k: v for k, v in asdict(settings).items()
@@ -62,6 +63,20 @@ def config_key(settings, rules: Sequence[Any]) -> str:
     }
     blob = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:40]
+
+
+def _code_fingerprint() -> str:
+    """Sizes and modification times of docqa's own modules: an edited checkout (same version
+    number, different code) must not be served results computed by the old code."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*.py")):
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        h.update(f"{f.relative_to(root)}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
 
 
 def _pack_digest(settings) -> str:

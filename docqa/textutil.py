@@ -7,7 +7,7 @@ that what a rule reports can be sliced back out of the file exactly.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 #: A line break as docqa counts lines: CRLF, lone CR or LF.
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
@@ -71,16 +71,21 @@ def is_abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", token))
 
 
-def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_sentences(
+    text: str, start: int, end: int, skip: "Callable[[int], bool] | None" = None
+) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentence spans, trimmed of surrounding white space.
 
     A sentence ends at ``.``, ``!``, ``?`` or an ellipsis followed by white space, unless the full
-    stop closes a known abbreviation or an initial. A missing space ("end.Next") does not split:
+    stop closes a known abbreviation or an initial, or ``skip(offset)`` says the mark is not
+    prose (inside a URL, link target or code span). A missing space ("end.Next") does not split:
     that is a spacing error for the spacing rules to report, not a sentence boundary.
     """
     spans: list[tuple[int, int]] = []
     pos = start
     for m in _SENT_END_RE.finditer(text, start, end):
+        if skip is not None and skip(m.start()):
+            continue
         punct = text[m.start()]
         if punct == "." and m.end() - m.start() == 1 and is_abbreviation(text, m.start()):
             continue

@@ -49,4 +49,5 @@ def run_docqa(*args: str, cwd: Path | None = None, env: dict | None = None, time
 
 
 def json_output(result) -> dict:
-    return json.loads(result.output if hasattr(result, "output") else result.stdout)
+    """The JSON report on stdout (notices such as "grammar checks skipped" go to stderr)."""
+    return json.loads(result.stdout)

@@ -90,3 +90,11 @@ def test_sentence_splitting_respects_abbreviations_and_missing_spaces():
     text = "Dr. Smith met U.S. officials, e.g. at noon. Then he left.Next came more."
     spans = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
     assert spans == ["Dr. Smith met U.S. officials, e.g. at noon.", "Then he left.Next came more."]
+
+
+def test_no_sentence_boundary_inside_link_targets_or_code():
+    text = "See [the notes](https://example.com/v1.2. final) and `x. y` then more. Next one.\n"
+    doc = parse(text, "a.md")
+    assert [doc.slice(s) for s in doc.sentences] == [
+        "See [the notes](https://example.com/v1.2. final) and `x. y` then more.", "Next one.",
+    ]

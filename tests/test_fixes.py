@@ -44,7 +44,7 @@ def test_diff_prints_and_writes_nothing(cli, tmp_path):
     (tmp_path / "a.txt").write_text(BAD)
     result = cli("lint", "--diff", "a.txt")
     assert result.exit_code == 1
-    assert result.output.splitlines() == [
+    assert result.stdout.splitlines() == [
         "--- a/a.txt", "+++ b/a.txt", "@@ -1,3 +1,3 @@", " Title",
         "-The Group,and SK  agreed.", "-End,here.", "+The Group, and SK agreed.", "+End, here.",
     ]

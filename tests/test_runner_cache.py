@@ -19,8 +19,8 @@ def _corpus(tmp_path, copies=6):
 
 def test_jobs_output_is_identical_to_serial(cli, tmp_path):
     corpus = _corpus(tmp_path)
-    serial = cli("lint", "--no-cache", "-j", "1", "--format", "json", corpus).output
-    parallel = cli("lint", "--no-cache", "-j", "2", "--format", "json", corpus).output
+    serial = cli("lint", "--no-cache", "-j", "1", "--format", "json", corpus).stdout
+    parallel = cli("lint", "--no-cache", "-j", "2", "--format", "json", corpus).stdout
     assert serial == parallel
     assert len(json.loads(serial)["files"]) == 12
 
@@ -29,9 +29,9 @@ def test_cache_hit_gives_same_output_and_is_used(cli, tmp_path, monkeypatch):
     cache_dir = tmp_path / "cache"
     monkeypatch.setenv("DOCQA_CACHE_DIR", str(cache_dir))
     corpus = _corpus(tmp_path, copies=1)
-    cold = cli("lint", "-j", "1", "--format", "json", corpus).output
+    cold = cli("lint", "-j", "1", "--format", "json", corpus).stdout
     (index,) = cache_dir.glob("results-*.json")
-    warm = cli("lint", "-j", "1", "--format", "json", corpus).output
+    warm = cli("lint", "-j", "1", "--format", "json", corpus).stdout
     assert warm == cold
     # Prove the warm run read the cache: doctor an entry and see it come back.
     data = json.loads(index.read_text())
@@ -47,15 +47,15 @@ def test_corrupt_cache_is_ignored_not_trusted(cli, tmp_path, monkeypatch):
     cache_dir = tmp_path / "cache"
     monkeypatch.setenv("DOCQA_CACHE_DIR", str(cache_dir))
     corpus = _corpus(tmp_path, copies=1)
-    cold = cli("lint", "--format", "json", corpus).output
+    cold = cli("lint", "--format", "json", corpus).stdout
     (index,) = cache_dir.glob("results-*.json")
     index.write_text('{"key": "' + index.stem[8:] + '", "entries": {"x": 1')  # truncated JSON
-    assert cli("lint", "--format", "json", corpus).output == cold
+    assert cli("lint", "--format", "json", corpus).stdout == cold
     data = json.loads(index.read_text())
     for entry in data["entries"].values():
         entry["findings"] = [{"nonsense": True}]  # wrong shape
     index.write_text(json.dumps(data))
-    assert cli("lint", "--format", "json", corpus).output == cold
+    assert cli("lint", "--format", "json", corpus).stdout == cold
 
 
 def test_changed_file_or_config_misses_the_cache(cli, tmp_path, monkeypatch):

@@ -43,10 +43,16 @@ class Builder:
     def add_block(self, kind: NodeKind, start: int, end: int, level: int = 0, parent: int | None = None) -> int:
         """Add a block, find its inline non-prose spans, and split prose blocks into sentences."""
         start, end = self.trim(start, end)
+        first_ignored = len(self._ignored)
         index = self.add(kind, start, end, level, parent)
         self.scan_inline(start, end, index)
         if kind in PROSE_BLOCKS:
-            for s, e in textutil.split_sentences(self.text, start, end):
+            inline = [(s, e) for s, e in self._ignored[first_ignored:] if s < end and e > start]
+
+            def in_code_or_link(offset: int) -> bool:
+                return any(s <= offset < e for s, e in inline)
+
+            for s, e in textutil.split_sentences(self.text, start, end, in_code_or_link if inline else None):
                 self.add(NodeKind.SENTENCE, s, e, 0, index)
         return index
 
