@@ -93,8 +93,8 @@ def test_sentence_splitting_respects_abbreviations_and_missing_spaces():
 
 
 def test_no_sentence_boundary_inside_link_targets_or_code():
-    text = "See [the notes](https://example.com/v1.2. final) and `x. y` then more. Next one.\n"
+    text = "See [the notes](https://example.com/v1.2.) and `x. y` then more. Next one.\n"
     doc = parse(text, "a.md")
     assert [doc.slice(s) for s in doc.sentences] == [
-        "See [the notes](https://example.com/v1.2. final) and `x. y` then more.", "Next one.",
+        "See [the notes](https://example.com/v1.2.) and `x. y` then more.", "Next one.",
     ]
