@@ -48,10 +48,8 @@ class SarifReporter(Reporter):
         rules, index = self._rules(run)
         results = [self._result(f, r, index) for r in run.results for f in r.findings]
         notices = [*run.notices, *(n for r in run.results for n in r.notices)]
-        from .. import __version__
-
-        driver: dict[str, Any] = {"name": "docqa", "version": run.version or __version__, "rules": rules}
-        if re.fullmatch(r"\d+\.\d+\.\d+([-+].*)?", driver["version"]):
+        driver: dict[str, Any] = {"name": "docqa", "version": run.version, "rules": rules}
+        if re.fullmatch(r"\d+\.\d+\.\d+([-+].*)?", run.version):
             driver["semanticVersion"] = driver["version"]
         invocation: dict[str, Any] = {
             "executionSuccessful": not any(f.code == "DQA001" for f in run.findings),
