@@ -49,6 +49,16 @@ _CALENDAR = {
     "January February April June July September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 }
+# Words that follow the pronoun "I": they tell it from a variable "i" or an enumerator "(i)".
+_PRONOUN_I_VERBS = frozenset(
+    """
+    am was have had think thought do did don't didn't will would can could can't couldn't should shall
+    must may might know knew want wanted said say feel felt believe guess love like liked hope mean
+    meant see saw just really also never always still only agree wish remember need needed get got
+    went go tried made found heard told asked decided started came wonder suppose understand
+    """.split()
+)
+_CLAUSE_OPENERS = frozenset("when if because and but so that as before after while since until though".split())
 _PARTICLES = frozenset("la le de del della di da das do dos van von der den du des el al bin ibn".split())
 _INSTITUTION_HEADS = (
     "Ministry|Department|Office|Bureau|Agency|Institute|University|College|School|Museum|Academy|"
@@ -58,7 +68,7 @@ _INSTITUTION_HEADS = (
 )
 _INSTITUTION_RE = re.compile(
     rf"\b({_INSTITUTION_HEADS}) (?:of|for) (?:the )?([a-z][\w’'-]*)((?: (?:and|&|of|for|the|[a-z][\w’'-]*)){{0,3}}) "
-    r"(?:and|&) ([A-Z][\w’'-]*)"
+    r"(?:and|&) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
 _ENUMERATOR_RE = re.compile(r"(?:[ivxlcdm]{1,6}|[a-z])[.)](?=\s)", re.IGNORECASE)
 _IDENTIFIER_RE = re.compile(r"[^\s]*?[./\\_@#=<>(){}\[\]:+][\w/\\]")
@@ -289,6 +299,7 @@ class _Analysis:
         self.personal_names()
         self.stray_capitals()
         self.sentence_starts()
+        self.pronoun_i()
         self.capitalised_common_nouns()
         return self.hits
 
@@ -340,12 +351,18 @@ class _Analysis:
         start, end = window[0].start, window[-1].start + len(window[-1].base)
         fixed = _respell(self.text[start:end], canon)
         kind = self.gaz.kinds.get(canon.lower(), "name")
+        seen = self._written_elsewhere(fixed)
+        where = f"written so {seen} time{'s' if seen != 1 else ''} in this document; " if seen else ""
         self._add(Hit(
             "CAS001", start, end,
-            f"'{self.text[start:end]}' should be capitalised as '{fixed}' ({kind} in docqa's gazetteer)",
-            fixed, False, {"evidence": "gazetteer", "kind": kind, "expected": fixed},
+            f"'{self.text[start:end]}' should be capitalised as '{fixed}' ({where}{kind} in docqa's gazetteer)",
+            fixed, seen > 0, {"evidence": "gazetteer", "kind": kind, "expected": fixed, "count": seen},
         ))
         return True
+
+    def _written_elsewhere(self, form: str) -> int:
+        """How often the document itself writes ``form`` as a whole word (or phrase)."""
+        return len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text))
 
     def _name_like(self, key: str) -> bool:
         """A word that is a name on its own: not English, mostly capitalised, or a known place."""
@@ -400,10 +417,12 @@ class _Analysis:
                 message = f"'{t.base}' names a month or a day and is capitalised: '{form}'"
                 data = {"evidence": "calendar", "expected": form}
             else:
-                safe = False
                 kind = self.gaz.kinds.get(t.key, "name")
-                message = f"'{t.base}' is a proper noun: '{form}' ({kind} in docqa's gazetteer)"
-                data = {"evidence": "gazetteer", "kind": kind, "expected": form}
+                seen = self._written_elsewhere(form)
+                safe = seen > 0
+                where = f"written so {seen} time{'s' if seen != 1 else ''} in this document; " if seen else ""
+                message = f"'{t.base}' is a proper noun: '{form}' ({where}{kind} in docqa's gazetteer)"
+                data = {"evidence": "gazetteer", "kind": kind, "expected": form, "count": seen}
             self._add(Hit("CAS001", t.start, end, message, form, safe, data))
 
     # ------------------------------------------------------------------ CAS003
@@ -626,6 +645,31 @@ class _Analysis:
             fixed, False, {"expected": fixed, "where": where},
         ))
 
+    # ------------------------------------------------------------------ CAS006
+    def pronoun_i(self) -> None:
+        """"when i talked": the pronoun in lower case (not "page i", "(i)", "for i in range")."""
+        for toks in self.vocab.blocks.values():
+            for k, t in enumerate(toks):
+                contraction = t.key in ("i'm", "i'll", "i've", "i'd")
+                if t.text not in ("i",) and not (contraction and t.text[0] == "i"):
+                    continue
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                prev = toks[k - 1] if k else None
+                if not contraction:
+                    if self.text[t.end:t.end + 1] != " " or nxt is None or nxt.shape != "lower":
+                        continue
+                    verb_like = nxt.key in _PRONOUN_I_VERBS or nxt.key.endswith(("ed", "n't"))
+                    after_conjunction = prev is not None and prev.key in _CLAUSE_OPENERS
+                    if not (verb_like or after_conjunction):
+                        continue
+                if self._is_covered(t.start, t.end):
+                    continue
+                fixed = "I" + t.text[1:]
+                self._add(Hit(
+                    "CAS006", t.start, t.end, f"the pronoun '{t.text}' is written '{fixed}'", fixed, True,
+                    {"expected": fixed},
+                ))
+
     # ------------------------------------------------------------------ CAS005
     def capitalised_common_nouns(self) -> None:
         v = self.vocab
@@ -655,9 +699,11 @@ class _Analysis:
                 if self.gaz.lookup(" ".join(keys)) or any(not eng.in_list(k) or eng.zipf(k) < 3.5 for k in keys):
                     continue
                 after = self.text[run[-1].end:run[-1].end + 12]
-                acronym = "".join(k[0] for k in keys).upper()
-                if re.match(rf"\s*\(\s*{acronym}s?\s*\)", after):
+                if re.match(r"\s*\(\s*[A-Z]{2,}", after):
                     continue  # "Wartime Operational Control (WOC)": a defined name
+                before = toks[:toks.index(run[0])]
+                if after.startswith(":") and all(b.shape != "lower" or b.key in _FUNCTION_WORDS for b in before):
+                    continue  # a title-case label: "The Importance of Balancing Alliances: ..."
                 if self._is_covered(run[0].start, run[-1].end):
                     continue
                 start, end = run[0].start, run[-1].start + len(run[-1].base)
@@ -918,4 +964,32 @@ class CapitalisedCommonNoun(Rule):
         return _violations(self, doc)
 
 
-RULES = [LowercaseProperNoun, LowercaseSentenceStart, LowercaseWordInName, StrayCapital, CapitalisedCommonNoun]
+class LowercasePronounI(Rule):
+    """The pronoun "I" written in lower case ("when i talked", "i'm").
+
+    Only before a verb or adverb that follows the pronoun, or in a contraction, so that a
+    variable ("for i in range"), a page ("page i") or an enumerator ("(i)") is left alone.
+
+    Flagged:
+        Way back in the day, I had no tonality whatsoever when i talked.
+        No, i'm not letting you near my kids.
+
+    Clean:
+        The table of contents can be found on page i.
+        These are: (i) examples; (ii) case studies.
+    """
+
+    code = "CAS006"
+    name = "lowercase-pronoun-i"
+    family = Family.CASING
+    severity = Severity.WARNING
+    fixable = True
+
+    def check(self, doc: Document) -> Iterable[Violation]:
+        return _violations(self, doc)
+
+
+RULES = [
+    LowercaseProperNoun, LowercaseSentenceStart, LowercaseWordInName, StrayCapital, CapitalisedCommonNoun,
+    LowercasePronounI,
+]

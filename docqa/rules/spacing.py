@@ -47,6 +47,21 @@ def _run_around(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+def _word_start(text: str, pos: int) -> int:
+    """Start of the word (letters, digits, inner hyphens and apostrophes) that ends at ``pos``."""
+    while pos > 0 and (text[pos - 1].isalnum() or (text[pos - 1] in "-’'" and pos > 1 and text[pos - 2].isalnum())):
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int) -> int:
+    """End of the word that starts at ``pos``."""
+    n = len(text)
+    while pos < n and (text[pos].isalnum() or (text[pos] in "-’'" and pos + 1 < n and text[pos + 1].isalnum())):
+        pos += 1
+    return pos
+
+
 def _letters_before(text: str, pos: int) -> str:
     i = pos
     while i > 0 and text[i - 1].isalpha():
@@ -66,8 +81,8 @@ def _is_technical(run: str) -> bool:
     if any(c in _TECHNICAL_CHARS for c in run) or "://" in run:
         return True
     core = run.strip(".,;:!?\"'”’“‘()[]")
-    if core.count(".") >= 2 and not re.search(r"\.[A-Z][a-z]", core):
-        return True  # "System.Text.Json", "a.b.c" (but "end.The next.Thing" is prose)
+    if len(re.findall(r"(?<=\w)\.(?=\w)", core)) >= 2:
+        return True  # "System.Text.Json", "a.b.c", "www.example.org"
     if core.count(",") >= 2 and not re.search(r",[^\W\d_]{3,}", core):
         return True  # "a,b,c"
     return False
@@ -120,8 +135,8 @@ class MissingSpaceAfterPunctuation(Rule):
                         continue  # "ASP.NET"
                 if mark == "," and len(before) == 1 and len(after) == 1:
                     continue  # "x,y"
-                start = at - len(before)
-                end = insert + len(after)
+                start = _word_start(text, at)
+                end = _word_end(text, insert)
                 yield Violation(
                     start, end,
                     f"missing space after '{mark}' in '{text[start:end]}'",

@@ -1,0 +1,177 @@
+"""Casing rules (CAS001-CAS006): exact findings on the seeds and on focused inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED_CLEAN, SEED_SPAMMY
+from docqa.config import Settings
+from docqa.engine import instantiate, lint_text
+from docqa.registry import Registry
+from docqa.rules import casing
+
+ALL = [casing.LowercaseProperNoun, casing.LowercaseSentenceStart, casing.LowercaseWordInName,
+       casing.StrayCapital, casing.LowercasePronounI]
+
+
+def run(text: str, rules=ALL, path: str = "t.txt", settings: Settings | None = None):
+    settings = settings or Settings()
+    found = lint_text(text, instantiate(rules, settings), path=path, settings=settings).findings
+    return [(f.code, f.line, f.column, text[f.start:f.end]) for f in found]
+
+
+def fixes(text: str, rules=ALL, path: str = "t.txt"):
+    found = lint_text(text, instantiate(rules, Settings()), path=path).findings
+    return [(text[f.start:f.end], [e.content for e in f.fix.edits], f.fix.is_safe) for f in found if f.fix]
+
+
+def test_seed_004_casing_findings_are_exactly_the_editors_slips():
+    text = SEED_SPAMMY.read_text(encoding="utf-8")
+    assert run(text) == [
+        ("CAS004", 10, 18, "Myung-bakS"),
+        ("CAS001", 15, 18, "north Korea"),
+        ("CAS003", 25, 76, "Ministry of science and ICT"),
+        ("CAS001", 26, 164, "openai"),
+        ("CAS003", 30, 36, "data Center"),
+        ("CAS001", 31, 3, "openai"),
+        ("CAS004", 44, 13, "Myung-bakS"),
+        ("CAS001", 50, 76, "South korea"),
+        ("CAS003", 52, 185, "park Geun-hye"),
+        ("CAS002", 54, 128, "this"),
+        ("CAS002", 63, 1, "while"),
+        ("CAS001", 63, 11, "lee"),
+        ("CAS001", 67, 186, "South korean"),
+        ("CAS001", 72, 42, "seoul"),
+    ]
+
+
+def test_clean_seed_has_no_casing_finding():
+    assert run(SEED_CLEAN.read_text(encoding="utf-8")) == []
+
+
+def test_seed_fixes_are_safe_only_when_the_document_itself_spells_the_name():
+    got = {t: (c, s) for t, c, s in fixes(SEED_SPAMMY.read_text(encoding="utf-8"))}
+    assert got["openai"] == (["OpenAI"], True)
+    assert got["lee"] == (["Lee"], True)
+    assert got["data Center"] == (["Data"], True)
+    assert got["seoul"] == (["Seoul"], True)  # "Seoul" appears twice in the seed
+    assert got["Myung-bakS"] == (["Myung-bak’s"], False)
+    assert got["park Geun-hye"] == (["Park"], False)
+    assert got["this"] == (["This"], False)
+    assert got["Ministry of science and ICT"] == (["Ministry of Science and ICT"], False)
+
+
+# --------------------------------------------------------------------------- CAS001
+def test_document_vocabulary_is_the_evidence():
+    text = "OpenAI released a model. Critics said openai moved fast. OpenAI disagreed."
+    assert run(text) == [("CAS001", 1, 39, "openai")]
+    [(_, message)] = [(f.code, f.message) for f in lint_text(text, instantiate(ALL, Settings())).findings]
+    assert message == "'openai' is written 'OpenAI' 2 times elsewhere in this document"
+
+
+def test_a_name_the_writer_keeps_in_lower_case_is_not_flagged():
+    text = "We use docqa daily. The docqa checks run in CI. Docqa is fast. Our docqa setup works."
+    assert run(text) == []
+
+
+def test_gazetteer_names_are_flagged_but_ordinary_words_that_are_names_are_not():
+    assert run("The delegation flew from Tokyo to seoul on Monday.") == [("CAS001", 1, 35, "seoul")]
+    assert fixes("The delegation flew from Tokyo to seoul on Monday.") == [("seoul", ["Seoul"], False)]
+    assert run("Talks between south korea and Japan resumed.") == [("CAS001", 1, 15, "south korea")]
+    assert run("She bought an apple, a turkey and some china for the president.") == []
+    assert run("The Korean peninsula and the Korean Peninsula are both common.") == []
+
+
+def test_months_and_weekdays_are_capitalised():
+    assert run("The vote is on october 14 and tuesday.") == [
+        ("CAS001", 1, 16, "october"), ("CAS001", 1, 31, "tuesday"),
+    ]
+    assert run("You may march in august.") == []
+
+
+def test_a_common_noun_capitalised_in_a_name_is_not_evidence():
+    text = "Hurricane Dorian hit. The Hurricane Center warned. A hurricane is a storm. Crew Dragon flew; the crew slept."
+    assert run(text) == []
+
+
+# --------------------------------------------------------------------------- CAS002
+@pytest.mark.parametrize("text", [
+    "The treaty was signed in the U.S. in 2011. It cut tariffs.",
+    "Prices rose, e.g. for rice. Wait... then they fell.",
+    "iPhone sales rose. example.com is a domain.",
+    "The strain E. coli spreads fast.",
+    '"Why?" she asked. "Because," he said.',
+    "There are two claims: 1. that it works, and 2. that it is cheap.",
+    "She quoted him [...] saying it was over.",
+    "this",
+])
+def test_sentence_starts_that_are_not_slips(text):
+    assert [c for c in run(text) if c[0] == "CAS002"] == []
+
+
+def test_lowercase_sentence_and_paragraph_starts():
+    assert run("The treaty was signed in 2011. this landmark agreement cut tariffs.") == [
+        ("CAS002", 1, 32, "this"),
+    ]
+    assert run("Intro line one.\n\nwhile the talks went on, prices rose.") == [("CAS002", 3, 1, "while")]
+
+
+def test_markdown_lists_follow_their_own_convention_and_code_is_skipped():
+    lower_list = "Steps:\n\n- install the package.\n- run the tool.\n- read the report.\n"
+    assert run(lower_list, path="a.md") == []
+    mixed = "Steps:\n\n- Install the package.\n- Run the tool.\n- read the report.\n"
+    assert run(mixed, path="a.md") == [("CAS002", 5, 3, "read")]
+    assert run("`docqa` checks prose. `foo` is a function.\n", path="a.md") == []
+
+
+def test_markdown_heading_in_lower_case():
+    assert run("# this is a heading\n\nText here.\n", path="h.md") == [("CAS002", 1, 3, "this")]
+    assert run("# docqa\n\nText here.\n", path="h.md") == []
+
+
+# --------------------------------------------------------------------------- CAS003
+def test_lowercase_word_inside_a_name():
+    assert run("The Data Center opened. A second data Center is planned.") == [("CAS003", 1, 34, "data Center")]
+    assert run("He met officials of the Department of health and Human Resources.") == [
+        ("CAS003", 1, 25, "Department of health and Human Resources"),
+    ]
+    assert run("The film starred song Kang-ho in the lead.") == [("CAS003", 1, 18, "song Kang-ho")]
+    assert run("They walked in the park on Sunday. The Data Center is new, the data center old.") == []
+
+
+def test_half_of_a_personal_name_in_lower_case():
+    assert run("Representative adam Schiff asked questions.") == [("CAS003", 1, 16, "adam Schiff")]
+    assert run("The victim, Nicole towarek, spoke.") == [("CAS003", 1, 13, "Nicole towarek")]
+    assert run("Trump noted the result. Activist Greta Thunberg spoke. Daniel realised it.") == []
+
+
+# --------------------------------------------------------------------------- CAS004
+def test_stray_capitals_and_brands():
+    text = SEED_SPAMMY.read_text(encoding="utf-8")
+    f = [x for x in lint_text(text, instantiate([casing.StrayCapital], Settings())).findings][0]
+    assert f.message == (
+        "stray capital at the end of 'Myung-bakS': the document writes 'Myung-bak' 4 times; "
+        "a possessive 'Myung-bak’s'?"
+    )
+    assert run("Relations with SOuth Africa improved.") == [("CAS004", 1, 16, "SOuth")]
+    assert run("She bought an iPhone on eBay, watched YouTube on macOS and joined OpenAI.") == []
+    assert run("McDonald and DeSantis used PowerPoint and ZMapp.") == []
+
+
+def test_brands_from_the_config_are_accepted():
+    assert run("The WIdget shipped.") == [("CAS004", 1, 5, "WIdget")]
+    assert run("The WIdget shipped.", settings=Settings(brands=("WIdget",))) == []
+
+
+# --------------------------------------------------------------------------- CAS006, CAS005
+def test_lowercase_pronoun_i():
+    assert run("No, i'm not sure when i talked about it.") == [
+        ("CAS006", 1, 5, "i'm"), ("CAS006", 1, 23, "i"),
+    ]
+    assert run("See page i. Items (i) and (ii) differ; for i in range loops.") == []
+
+
+def test_capitalised_common_nouns_are_off_by_default_and_found_when_selected():
+    assert "CAS005" not in {r.code for r in Registry.load().select(None)}
+    text = SEED_SPAMMY.read_text(encoding="utf-8")
+    assert run(text, [casing.CapitalisedCommonNoun]) == [("CAS005", 21, 219, "Artificial Intelligence")]

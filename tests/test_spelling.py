@@ -1,0 +1,71 @@
+"""Spelling (SPL001): confident typos only, the document's own vocabulary, the user's word list."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED_CLEAN, SEED_SPAMMY
+from docqa.config import Settings
+from docqa.engine import instantiate, lint_text
+from docqa.rules.spelling import Misspelling, edits1, suggestions
+
+
+def run(text: str, settings: Settings | None = None, path: str = "t.txt"):
+    settings = settings or Settings()
+    found = lint_text(text, instantiate([Misspelling], settings), path=path, settings=settings).findings
+    return [(f.line, f.column, text[f.start:f.end], f.data["suggestion"]) for f in found]
+
+
+def test_seed_004_typos_and_nothing_else():
+    text = SEED_SPAMMY.read_text(encoding="utf-8")
+    assert run(text) == [(52, 167, "occured", "occurred"), (69, 181, "thier", "their")]
+    found = lint_text(text, instantiate([Misspelling], Settings())).findings
+    assert [f.message for f in found] == [
+        "'occured' looks like a misspelling of 'occurred'", "'thier' looks like a misspelling of 'their'",
+    ]
+    assert all(f.fix.is_safe for f in found)
+
+
+def test_clean_seed_has_no_spelling_finding():
+    assert run(SEED_CLEAN.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The inter-Korean dialog stalled.",          # an accepted spelling
+    "The ferry to Vlieland and Terschelling.",   # rare proper names
+    "The colour of the organisation's logo.",    # British spellings
+    "He reposted it; they iodise salt.",         # a prefix, a regional variant
+    "In French by chien, in German by hund.",    # words of another language, named
+    "Horror ubique animos, simul ipsa silentia terrent.",  # a foreign phrase
+    "Arnel dela Vega spoke for the army.",       # a name particle
+    "Edit config.yaml or the src/utlis dir.",    # file names and paths
+    "The con[c]essions were [I]ncreasingly generous.",  # editorial brackets
+])
+def test_words_that_are_not_typos(text):
+    assert run(text) == []
+
+
+def test_the_documents_own_vocabulary_is_accepted():
+    text = "We call it a frobnix. The frobnix spins. Each frobnix is blue."
+    assert run(text) == []
+    assert run("Our tool Gromptly is fast; gromptly runs daily.") == []
+
+
+def test_user_word_list():
+    assert run("The accident occured at noon.") == [(1, 14, "occured", "occurred")]
+    assert run("The accident occured at noon.", Settings(words=("occured",))) == []
+
+
+def test_ambiguous_corrections_are_not_reported():
+    assert suggestions("wich")[:2] == (("with", pytest.approx(6.85, abs=0.1)), ("which", pytest.approx(6.3, abs=0.1)))
+    assert run("The house wich stood there.") == []  # "with" or "which"?
+    assert run("The team will recieve the award.") == [(1, 15, "recieve", "receive")]
+
+
+def test_transposed_letters_further_than_one_edit():
+    assert run("The committee announced its desicion today.") == [(1, 29, "desicion", "decision")]
+
+
+def test_edits1_covers_the_four_kinds_of_edit():
+    e = edits1("ab")
+    assert {"b", "ba", "xb", "abx"} <= e
