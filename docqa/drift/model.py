@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
@@ -67,11 +68,16 @@ DISTINCTIVE_LOGP = -4.5  # log10 background probability below which a term is di
 COHESION_LOGP = -3.0
 LEAD_MIN_TOKENS = 12
 SHRINK_TOKENS = 20  # pseudo-tokens of typical support added to every span
+TYPICAL_BASE = 2  # typical sections are measured at lengths 1, 2, 4, 8, ... units
 REVERSE_FLOOR = 0.02  # keeps the ratio of two tiny reverse supports from exploding
 SUBJECT_CANDIDATES = 25
 SUBJECT_TOP = 8
 NAME_CANDIDATES = 10
-TAIL_STARTS = 3  # suffixes tried as drifted tails, besides the weakest boundaries
+DISPLAY_LEAD_UNITS = 30  # where the subject's terms are looked up for their written form
+TAIL_STARTS = 3
+ROUNDUP_COHESION = 0.8  # median relative section support below which a document is a round-up
+SPECIFIC_TITLE = 2.0  # title specificity below which a title names no subject
+ROUNDUP_THRESHOLD = 0.9  # probability a span needs in a round-up under a specific title  # suffixes tried as drifted tails, besides the weakest boundaries
 YEAR_RE = re.compile(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,]?\d)")
 YEAR_LOGP = -5.0  # a year is about as telling as a moderately rare word
 QUOTED_RE = re.compile(r"[\"“][^\"“”\n]{1,3000}[\"”]")
@@ -183,9 +189,15 @@ def _logp(term: str) -> float:
 class DriftModel:
     """Scores candidate spans of one document (see the module docstring)."""
 
-    def __init__(self, doc: Document, *, max_span_share: float = 0.7) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        *,
+        max_span_share: float = 0.7,
+        units: tuple[list[Unit], Counter] | None = None,
+    ) -> None:
         self.doc = doc
-        self.units, title_terms = build_units(doc)
+        self.units, title_terms = units if units is not None else build_units(doc)
         self.max_span_share = max_span_share
         units = self.units
         n = len(units)
@@ -225,14 +237,12 @@ class DriftModel:
         self.name_candidates = sorted(
             (t for t in names if df[t] >= 2 or t in title), key=lambda t: (-(df[t] + 3 * (t in title)), t)
         )[:NAME_CANDIDATES]
-        # Per-unit presence prefix sums of the few terms whose presence in a span is a feature.
+        # The units holding each of the few terms whose presence in a span is a feature.
         tracked = set(self.subject_candidates) | set(self.name_candidates) | set(title)
-        self._present = {t: [0] * (n + 1) for t in tracked}
-        for t, arr in self._present.items():
-            acc = 0
-            for i, u in enumerate(units):
-                acc += t in u.terms
-                arr[i + 1] = acc
+        self._holders: dict[str, list[int]] = {t: [] for t in tracked}
+        for i, u in enumerate(units):
+            for t in tracked.intersection(u.terms):
+                self._holders[t].append(i)
         self._quoted_prefix = [0.0]
         self._substantial = [0]
         for u in units:
@@ -266,6 +276,37 @@ class DriftModel:
         before, after = self._cohesion_before, self._cohesion_after
         gaps = range(self.lead_end, len(self.units))
         return sorted(sorted(gaps, key=lambda i: (max(before[i] or 0.0, after[i - 1] or 0.0), i))[:k])
+
+    def title_specificity(self) -> float:
+        """How specific the title is: its distinctive words, weighted by how often the body
+        returns to them (0 for a missing, generic or caption-like title)."""
+        return sum(self.idf(t) * min(1.0, self.df[t] / 3) for t in self.title)
+
+    def section_cohesion(self) -> float | None:
+        """Median support of the document's sections by the rest, relative to the typical
+        section of their length; None when the document has fewer than three sections.
+
+        A focused document's sections borrow each other's words (around 1); a round-up's
+        sections each go their own way (well below 1).
+        """
+        units, count, title, tables = self.units, self.count, self.title, self.tables
+        n = len(units)
+        bounds = sorted({self.lead_end, n, *(i for i in range(self.lead_end, n) if units[i].heading)})
+        values = []
+        for a, b in zip(bounds, bounds[1:]):
+            span: Counter = Counter()
+            for u in units[a:b]:
+                span.update(u.terms)
+            k = sum(span.values())
+            if k < 10:
+                continue
+            sup = sum(c * tables[t][count[t] + TITLE_WEIGHT * title.get(t, 0) - c] for t, c in span.items())
+            typical = self.typical(b - a)[0]
+            values.append(sup / k / typical if typical else 1.0)
+        if len(values) < 3:
+            return None
+        values.sort()
+        return values[len(values) // 2]
 
     def tail_starts(self, k: int) -> list[int]:
         """The ``k`` units where a drifted tail would most plausibly start.
@@ -312,15 +353,18 @@ class DriftModel:
         """Support and reverse support of the typical section of ``length`` units.
 
         The median over all windows of that length after the lead, computed exactly for lengths
-        1, 2, 4, 8, ... and interpolated on a log scale in between.
+        1, 2, 4, 8, ... (each exact length costs a sweep over the document) and interpolated on a
+        log scale in between.
         """
         if length <= 1:
             return self._typical_at(1)
-        lo = 1 << (length.bit_length() - 1)
+        lo = 1
+        while lo * TYPICAL_BASE <= length:
+            lo *= TYPICAL_BASE
         if lo == length:
             return self._typical_at(lo)
-        a, b = self._typical_at(lo), self._typical_at(lo * 2)
-        w = math.log2(length / lo)
+        a, b = self._typical_at(lo), self._typical_at(lo * TYPICAL_BASE)
+        w = math.log(length / lo) / math.log(TYPICAL_BASE)
         return a[0] + w * (b[0] - a[0]), a[1] + w * (b[1] - a[1])
 
     def _typical_at(self, length: int) -> tuple[float, float]:
@@ -441,29 +485,34 @@ class DriftModel:
                 yield a, b, self._features(a, b, span, ntok, supsum / ntok, typical, rel, rev,
                                            typical_rev, rel_rev, confined, new_names)
 
+    def _in_span(self, term: str, a: int, b: int) -> int:
+        """How many units of ``[a, b)`` hold a tracked term."""
+        holders = self._holders[term]
+        return bisect_left(holders, b) - bisect_left(holders, a)
+
     def _features(self, a: int, b: int, span: dict[str, int], ntok: int, sim: float, typical: float,
                   rel: float, rev: float, typical_rev: float, rel_rev: float, confined: int,
                   new_names: int) -> dict[str, float]:
-        df, idf, present, title = self.df, self.idf, self._present, self.title
+        df, idf, title, inside = self.df, self.idf, self.title, self._in_span
         left = self._cohesion_before[a]
         right = self._cohesion_after[b - 1] if b < len(self.units) else None
         cohesion = max(left if left is not None else (right or 0.0), right if right is not None else (left or 0.0))
         scored = sorted(
-            ((df[t] - (present[t][b] - present[t][a]) + 2 * (t in title)) * idf(t), t)
+            ((df[t] - inside(t, a, b) + 2 * (t in title)) * idf(t), t)
             for t in self.subject_candidates
         )[-SUBJECT_TOP:]
         mass = sum(x for x, _ in scored)
         subject = sum(x for x, t in scored if t in span) / mass if mass else 0.0
         main = []
         for t in self.name_candidates:
-            rest_df = df[t] - (present[t][b] - present[t][a])
+            rest_df = df[t] - inside(t, a, b)
             if rest_df >= 2 or t in title:
                 main.append((rest_df + 3 * (t in title), t))
         main.sort(reverse=True)
         main = main[:3]
         span_names = sum(1 for t in self.names if t in span) if len(self.names) < len(span) else \
             sum(1 for t in span if t in self.names)
-        title_in = sum(-self.logp[t] for t in title if present[t][b] > present[t][a])
+        title_in = sum(-self.logp[t] for t in title if t in span)
         return {
             "similarity": sim,
             "typical": typical,
@@ -493,20 +542,20 @@ class DriftModel:
         rest = {t: self.count[t] - span.get(t, 0) + TITLE_WEIGHT * self.title.get(t, 0) for t in self.count}
         subject = sorted((t for t in rest if rest[t] > 0 and idf(t) > 0), key=lambda t: (-rest[t] * idf(t), t))[:k]
         own = sorted((t for t in span if rest.get(t, 0) <= 0 and idf(t) > 0), key=lambda t: (-span[t] * idf(t), t))[:k]
-        shown = self._display_forms(set(subject) | set(own))
+        shown = self._display_forms(set(subject) | set(own), a, b)
         return tuple(shown.get(t, t) for t in subject), tuple(shown.get(t, t) for t in own)
 
-    def _display_forms(self, wanted: set[str]) -> dict[str, str]:
-        """The most frequent written form of each wanted term (for messages)."""
+    def _display_forms(self, wanted: set[str], a: int, b: int) -> dict[str, str]:
+        """The most frequent written form of each wanted term in the lead and units ``[a, b)``."""
         forms: dict[str, Counter] = {}
         text = self.doc.text
-        for u in self.units:
-            for m in T.WORD_RE.finditer(text, u.start, u.end):
-                word = m.group()
-                t = T.count_terms([word])
-                for term in t:
-                    if term in wanted:
-                        forms.setdefault(term, Counter())[_strip_possessive(word)] += 1
+        term_of = T.term_of_word
+        lead = range(0, min(a, DISPLAY_LEAD_UNITS))
+        for u in [self.units[i] for i in lead] + self.units[a:b]:
+            for word in T.words(text, u.start, u.end):
+                term = term_of(word)
+                if term in wanted:
+                    forms.setdefault(term, Counter())[_strip_possessive(word)] += 1
         return {t: c.most_common(1)[0][0] for t, c in forms.items()}
 
 
@@ -578,6 +627,7 @@ def analyse(
     min_units: int = 4,
     max_span_share: float = 0.7,
     starts: int = 8,
+    max_units: int = 120,
 ) -> Analysis:
     """Find the off-topic spans of ``doc``.
 
@@ -585,32 +635,53 @@ def analyse(
     the content words and distinctive words of its own it needs before it is judged at all;
     documents with fewer than ``min_document_tokens`` content words or ``min_units`` blocks get no
     verdict. Candidate spans start at the ``starts`` weakest boundaries and take at most
-    ``max_span_share`` of the document's content words.
+    ``max_span_share`` of the document's content words. Documents of more than ``max_units``
+    units are judged in parts of that many units.
     """
-    model = DriftModel(doc, max_span_share=max_span_share)
-    units = model.units
-    analysis = Analysis(units)
-    if model.total < min_document_tokens or len(units) < min_units or len(units) - model.lead_end < 1:
-        analysis.verdict = "too short"
-        return analysis
-    chosen: list[tuple[float, int, int, dict[str, float]]] = []
-    for a, b, f in candidate_spans(model, min_span_tokens=min_span_tokens, min_confined_terms=min_confined_terms,
-                                   starts=starts, min_probability=threshold):
-        p = probability(f)
-        if p >= threshold:
-            chosen.append((p, a, b, f))
-    chosen.sort(key=lambda x: (-x[0], x[1], x[2]))
-    taken: list[tuple[int, int]] = []
-    for p, a, b, f in chosen:
-        if any(a < tb and ta < b for ta, tb in taken):
+    all_units, title_terms = build_units(doc)
+    analysis = Analysis(all_units)
+    # A very long document is judged in consecutive parts of at most ``max_units`` units, each
+    # against the title and its own lead: the work stays linear in the document's length.
+    parts = [(i, all_units[i:i + max_units]) for i in range(0, max(1, len(all_units)), max_units)]
+    judged = False
+    for offset, units in parts:
+        model = DriftModel(doc, max_span_share=max_span_share, units=(units, title_terms))
+        if model.total < min_document_tokens or len(units) < min_units or len(units) - model.lead_end < 1:
             continue
-        taken.append((a, b))
-        subject, own = model.key_terms(a, b)
-        if not analysis.subject_terms:
-            analysis.subject_terms = subject
-        analysis.spans.append(DriftSpan(
-            first=a, last=b - 1, start=units[a].start, end=units[b - 1].end, probability=p,
-            similarity=f["similarity"], typical=f["typical"], span_terms=own, features=f,
-        ))
+        judged = True
+        part_threshold = threshold
+        cohesion = model.section_cohesion()
+        if cohesion is not None and cohesion < ROUNDUP_COHESION:
+            # Sections that each go their own way: a round-up. Under a generic title there is no
+            # subject to leave; under a specific one, only overwhelming evidence counts.
+            if model.title_specificity() < SPECIFIC_TITLE:
+                analysis.verdict = "multi-topic document with a generic title"
+                continue
+            part_threshold = max(threshold, ROUNDUP_THRESHOLD)
+        chosen: list[tuple[float, int, int, dict[str, float]]] = []
+        for a, b, f in candidate_spans(model, min_span_tokens=min_span_tokens,
+                                       min_confined_terms=min_confined_terms, starts=starts,
+                                       min_probability=part_threshold):
+            p = probability(f)
+            if p >= part_threshold:
+                chosen.append((p, a, b, f))
+        chosen.sort(key=lambda x: (-x[0], x[1], x[2]))
+        taken: list[tuple[int, int]] = []
+        for p, a, b, f in chosen:
+            if any(a < tb and ta < b for ta, tb in taken):
+                continue
+            taken.append((a, b))
+            subject, own = model.key_terms(a, b)
+            if not analysis.subject_terms:
+                analysis.subject_terms = subject
+            analysis.spans.append(DriftSpan(
+                first=offset + a, last=offset + b - 1, start=units[a].start, end=units[b - 1].end,
+                probability=p, similarity=f["similarity"], typical=f["typical"], span_terms=own,
+                features=f,
+            ))
+    if not judged:
+        analysis.verdict = "too short"
+    elif analysis.verdict != "ok" and analysis.spans:
+        analysis.verdict = "ok"
     analysis.spans.sort(key=lambda s: s.start)
     return analysis

@@ -96,6 +96,13 @@ def terms_of(words: Iterable[str]) -> set[str]:
     return out  # type: ignore[return-value]
 
 
+def term_of_word(word: str) -> str | None:
+    """The content term of one word as written, None for a function word."""
+    if word not in _TERM:
+        _resolve((word,))
+    return _TERM[word]
+
+
 def logp(term: str) -> float:
     """log10 background probability of a term returned by :func:`count_terms`."""
     return _LOGP[term]

@@ -25,10 +25,11 @@ class OffTopicDrift(Rule):
     Code, markup and the table of contents are not evidence.
 
     Flagged:
-        Harbour bridge reopens after repairs\\nThe harbour bridge in Port Alder reopened to traffic on Monday after eight months of repairs to its steel deck and suspension cables.\\nEngineers from the city council replaced corroded cables and resurfaced the deck, and the bridge now carries two cycle lanes.\\nThe council said the repairs to the bridge cost twelve million dollars, slightly more than the original estimate for the steel and cable work.\\nCommuters had used a ferry across the harbour while the bridge was closed, and ferry operators reported record passenger numbers.\\nThe council plans to inspect the cables of the bridge every year and to repaint the deck railings next spring.\\nMeanwhile, the tournament's defending champion, a left-handed tennis player from Brazil, withdrew from the semifinal with a wrist injury, and her doubles partner won the trophy at the clay court championship after three sets.
+        Harbour bridge reopens after repairs\\nThe harbour bridge in Port Alder reopened to traffic on Monday after eight months of repairs to its steel deck and suspension cables.\\nEngineers from the city council replaced corroded cables and resurfaced the deck, and the bridge now carries two cycle lanes beside the road.\\nThe council said the repairs to the bridge cost twelve million dollars, slightly more than the original estimate for the steel and cable work.\\nCommuters had used a ferry across the harbour while the bridge was closed, and ferry operators reported record passenger numbers.\\nThe council plans to inspect the cables of the bridge every year and to repaint the deck railings next spring.\\nMeanwhile, the defending champion of the clay court tennis tournament, Marta Okonkwo of Brazil, withdrew from the semifinal with a wrist injury after losing the first set to Ilse Vandermeer.\\nVandermeer will face the Japanese qualifier Hana Sato in Sunday's final, a rematch of last year's junior championship match, which Sato won in three sets.
+        Harbour bridge reopens after repairs\\nThe harbour bridge in Port Alder reopened to traffic on Monday after eight months of repairs to its steel deck and suspension cables.\\nEngineers from the city council replaced corroded cables and resurfaced the deck, and the bridge now carries two cycle lanes beside the road.\\nThe council said the repairs to the bridge cost twelve million dollars, slightly more than the original estimate for the steel and cable work.\\nMeanwhile, the defending champion of the clay court tennis tournament, Marta Okonkwo of Brazil, withdrew from the semifinal with a wrist injury after losing the first set to Ilse Vandermeer.\\nVandermeer will face the Japanese qualifier Hana Sato in Sunday's final, a rematch of last year's junior championship match, which Sato won in three sets.\\nCommuters had used a ferry across the harbour while the bridge was closed, and ferry operators reported record passenger numbers.\\nThe council plans to inspect the cables of the bridge every year and to repaint the deck railings next spring.
     Clean:
-        Harbour bridge reopens after repairs\\nThe harbour bridge in Port Alder reopened to traffic on Monday after eight months of repairs to its steel deck and suspension cables.\\nEngineers from the city council replaced corroded cables and resurfaced the deck, and the bridge now carries two cycle lanes.\\nThe council said the repairs to the bridge cost twelve million dollars, slightly more than the original estimate for the steel and cable work.\\nCommuters had used a ferry across the harbour while the bridge was closed, and ferry operators reported record passenger numbers.\\nThe council plans to inspect the cables of the bridge every year and to repaint the deck railings next spring.
-        A short note about the harbour bridge.\\nIt reopened on Monday.
+        Harbour bridge reopens after repairs\\nThe harbour bridge in Port Alder reopened to traffic on Monday after eight months of repairs to its steel deck and suspension cables.\\nEngineers from the city council replaced corroded cables and resurfaced the deck, and the bridge now carries two cycle lanes beside the road.\\nThe council said the repairs to the bridge cost twelve million dollars, slightly more than the original estimate for the steel and cable work.\\nCommuters had used a ferry across the harbour while the bridge was closed, and ferry operators reported record passenger numbers.\\nThe council plans to inspect the cables of the bridge every year and to repaint the deck railings next spring.
+        Harbour bridge reopens\\nThe harbour bridge in Port Alder reopened to traffic on Monday after eight months of repairs to its steel deck and suspension cables.\\nMeanwhile, the defending champion of the clay court tennis tournament, Marta Okonkwo of Brazil, withdrew from the semifinal with a wrist injury after losing the first set to Ilse Vandermeer.
     """
 
     code = "DRF001"
@@ -69,13 +70,13 @@ class OffTopicDrift(Rule):
         for span in analysis.spans:
             line = doc.position(span.start)[0]
             end_line = doc.position(span.end)[0]
-            where = f"line {line}" if line == end_line else f"lines {line}-{end_line}"
+            where = f"at line {line}" if line == end_line else f"from line {line} to line {end_line}"
             own = ", ".join(span.span_terms) or "(no distinctive terms)"
             message = (
-                f"Off-topic from line {line} ({where}): this span is about {own}, while the document is "
-                f"about {subject}; its similarity to the rest of the document is {span.similarity:.2f} "
-                f"against {span.typical:.2f} for a typical section of its length "
-                f"(drift probability {span.probability:.2f})"
+                f"Off-topic {where}: this span is about {own}, while the document is about {subject}; "
+                f"its similarity to the rest of the document is {span.similarity:.2f} against "
+                f"{span.typical:.2f} for a typical section of its length (drift probability "
+                f"{span.probability:.2f})"
             )
             data = {
                 "drift_starts_line": line,
