@@ -56,7 +56,7 @@ def config_key(settings, rules: Sequence[Any]) -> str:
         "format": FORMAT_VERSION,
         "settings": {
             k: v for k, v in asdict(settings).items()
-            if k not in ("source", "root", "cache_dir", "exclude", "extend_exclude", "extensions", "per_file_ignores")
+            if k not in ("source", "root", "cache_dir", "baseline", "exclude", "extend_exclude", "extensions", "per_file_ignores")
         },
         "rules": [(r.code, type(r).__module__, type(r).__qualname__, sorted(r.opts.items(), key=str)) for r in rules],
         "packs": _pack_digest(settings),

@@ -214,6 +214,8 @@ def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, uns
         write_bl(write_baseline, results)
         click.echo(f"docqa: wrote {sum(len(r.findings) for r in results)} findings to baseline {write_baseline}", err=True)
         sys.exit(0)
+    if baseline is None and settings.baseline and not write_baseline:
+        baseline = _resolve(settings.root, [settings.baseline])[0]
     if baseline:
         from .baseline import BaselineError, apply_baseline
 

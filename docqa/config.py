@@ -45,6 +45,7 @@ class Settings:
     languagetool_url: str | None = None
     languagetool_dir: str | None = None
     cache_dir: str | None = None
+    baseline: str | None = None
     max_file_size: int = 10 * 1024 * 1024
     #: Where the config came from (for messages) and the directory relative paths resolve against.
     source: str | None = None
@@ -147,6 +148,7 @@ def settings_from_table(table: Mapping[str, Any], source: str | None = None, roo
         languagetool_url=table.get("languagetool-url"),
         languagetool_dir=table.get("languagetool-dir"),
         cache_dir=table.get("cache-dir"),
+        baseline=table.get("baseline"),
         max_file_size=int(table.get("max-file-size", Settings.max_file_size)),
         source=source,
         root=root,

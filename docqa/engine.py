@@ -119,13 +119,19 @@ _CONTEXT = 32
 
 def fingerprint_of(text: str, code: str, start: int, end: int) -> str:
     """A hash of the rule, the flagged text and up to 32 characters on each side, with white space
-    folded, so that moving a finding to another line (or re-wrapping it) keeps its identity."""
+    folded, so that moving a finding to another line (or re-wrapping it) keeps its identity.
+    Spans longer than 64 characters contribute only their first and last 32 characters."""
     import hashlib
 
     def fold(s: str) -> str:
         return " ".join(s.split())
 
-    parts = (code, fold(text[max(0, start - _CONTEXT):start]), fold(text[start:end]), fold(text[end:end + _CONTEXT]))
+    flagged = text[start:end]
+    if end - start > 2 * _CONTEXT:
+        # A span as long as a section (drift, readability) is identified by its two ends, so that
+        # an edit inside it does not make it a new finding.
+        flagged = flagged[:_CONTEXT] + "\x1e" + flagged[-_CONTEXT:]
+    parts = (code, fold(text[max(0, start - _CONTEXT):start]), fold(flagged), fold(text[end:end + _CONTEXT]))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
