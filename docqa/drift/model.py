@@ -277,6 +277,30 @@ class DriftModel:
         gaps = range(self.lead_end, len(self.units))
         return sorted(sorted(gaps, key=lambda i: (max(before[i] or 0.0, after[i - 1] or 0.0), i))[:k])
 
+    def _apply(self, span: dict[str, int], terms: dict[str, int], sign: int) -> tuple[float, float, list[str]]:
+        """Add (``sign`` 1) or remove (-1) a unit's terms to a span's counts.
+
+        Returns the change of the span's support sum and reverse support sum, and the terms the
+        span now holds every mention of.
+        """
+        count, title, tables = self.count, self.title, self.tables
+        dsup = drev = 0.0
+        whole: list[str] = []
+        for t, c in terms.items():
+            old = span.get(t, 0)
+            new = old + sign * c
+            span[t] = new
+            tot = count[t]
+            if new == tot:
+                whole.append(t)
+            tab = tables[t]
+            if tab is _ZERO_TABLE:
+                continue
+            base = tot + TITLE_WEIGHT * title.get(t, 0)
+            dsup += new * tab[base - new] - old * tab[base - old]
+            drev += (tot - new) * tab[new] - (tot - old) * tab[old]
+        return dsup, drev, whole
+
     def title_specificity(self) -> float:
         """How specific the title is: its distinctive words, weighted by how often the body
         returns to them (0 for a missing, generic or caption-like title)."""
@@ -315,7 +339,7 @@ class DriftModel:
         relative similarity and reverse similarity); a tail that leaves the subject is a suffix
         that the rest neither supports nor is supported by.
         """
-        units, count, title, tables = self.units, self.count, self.title, self.tables
+        units = self.units
         n = len(units)
         span: dict[str, int] = {}
         supsum = revsum = 0.0
@@ -323,17 +347,9 @@ class DriftModel:
         limit = self.max_span_share * self.total
         scored: list[tuple[float, int]] = []
         for b in range(n - 1, self.lead_end - 1, -1):
-            for t, c in units[b].terms.items():
-                tab = tables[t]
-                if tab is _ZERO_TABLE:
-                    continue
-                old = span.get(t, 0)
-                new = old + c
-                tot = count[t]
-                base = tot + TITLE_WEIGHT * title.get(t, 0)
-                supsum += new * tab[base - new] - old * tab[base - old]
-                revsum += (tot - new) * tab[new] - (tot - old) * tab[old]
-                span[t] = new
+            dsup, drev, _ = self._apply(span, units[b].terms, 1)
+            supsum += dsup
+            revsum += drev
             ntok += units[b].ntok
             if ntok > limit:
                 break
@@ -388,7 +404,7 @@ class DriftModel:
 
         A sliding update: each unit's terms enter and leave the window once.
         """
-        units, count, title, tables = self.units, self.count, self.title, self.tables
+        units = self.units
         n = len(units)
         if length <= 0 or n - first < length:
             return []
@@ -398,24 +414,16 @@ class DriftModel:
         ntok = 0
         out: list[tuple[float, float]] = []
         for i in range(first, n):
-            moves = [(units[i].terms, 1)]
-            if i - first >= length:
-                moves.append((units[i - length].terms, -1))
-            for terms, sign in moves:
-                for t, c in terms.items():
-                    tab = tables[t]
-                    if tab is _ZERO_TABLE:
-                        continue
-                    old = span.get(t, 0)
-                    new = old + sign * c
-                    tot = count[t]
-                    base = tot + TITLE_WEIGHT * title.get(t, 0)
-                    supsum += new * tab[base - new] - old * tab[base - old]
-                    revsum += (tot - new) * tab[new] - (tot - old) * tab[old]
-                    span[t] = new
+            dsup, drev, _ = self._apply(span, units[i].terms, 1)
+            supsum += dsup
+            revsum += drev
             ntok += units[i].ntok
             if i - first >= length:
-                ntok -= units[i - length].ntok
+                gone = units[i - length]
+                dsup, drev, _ = self._apply(span, gone.terms, -1)
+                supsum += dsup
+                revsum += drev
+                ntok -= gone.ntok
             if i - first + 1 >= length and ntok:
                 out.append((supsum / ntok, revsum / (total - ntok) if total > ntok else 0.0))
         return out
@@ -438,7 +446,7 @@ class DriftModel:
         """
         units = self.units
         n = len(units)
-        count, title, tables, logp, names = self.count, self.title, self.tables, self.logp, self.names
+        title, logp, names = self.title, self.logp, self.names
         limit = self.max_span_share * self.total
         substantial = self._substantial
         bound_rest = _bound_of_expensive_features(len(self.names)) if min_logit is not None else 0.0
@@ -450,21 +458,13 @@ class DriftModel:
             confined = new_names = 0
             for b in range(a + 1, n + 1):
                 u = units[b - 1]
-                for t, c in u.terms.items():
-                    old = span.get(t, 0)
-                    new = old + c
-                    span[t] = new
-                    tot = count[t]
-                    tab = tables[t]
-                    if tab is not _ZERO_TABLE:
-                        base = tot + TITLE_WEIGHT * title.get(t, 0)
-                        supsum += new * tab[base - new] - old * tab[base - old]
-                        revsum += (tot - new) * tab[new] - (tot - old) * tab[old]
-                    if new == tot and t not in title:
-                        if logp[t] < DISTINCTIVE_LOGP:
-                            confined += 1
-                        if t in names:
-                            new_names += 1
+                dsup, drev, whole = self._apply(span, u.terms, 1)
+                supsum += dsup
+                revsum += drev
+                for t in whole:
+                    if t not in title:
+                        confined += logp[t] < DISTINCTIVE_LOGP
+                        new_names += t in names
                 ntok += u.ntok
                 if ntok > limit:
                     break
