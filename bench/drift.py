@@ -411,8 +411,9 @@ def write_results(report: dict, n_cases: int) -> None:
         "paragraphs from another article spliced into the middle and one with it appended at the end "
         "(half the donors share the host's topic), the untouched host as a control, and a long-drift "
         "variant whose second half is replaced by 3-8 paragraphs of another article. "
-        "The model's weights and threshold were fitted on the dev split; the test split (every fifth "
-        "host in id order, with its own donors) was held out.",
+        f"The model's weights were fitted on the dev split, and its threshold ({report['threshold']}) is "
+        "the lowest at which at most 2% of the dev controls are flagged; the test split (every fifth "
+        "host in id order, with donors from the test split only) was held out.",
         "",
         "| split | spliced-line recall | flagged-line precision | same-topic recall | controls flagged | Pk (none / all) | WindowDiff | long tails: recall / precision |",
         "|---|---|---|---|---|---|---|---|",

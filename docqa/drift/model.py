@@ -47,18 +47,19 @@ from . import terms as T
 #: Fitted by ``python bench/drift.py --fit`` on the dev split (see bench/results/drift.md).
 #: Order matches :func:`feature_vector`.
 WEIGHTS: tuple[float, ...] = (
-    -9.988,  # bias
-    -4.505,  # log relative similarity (span vs the typical section of its length)
-    -2.803,  # share of the title's terms present in the span
-    0.018,   # lexical cohesion across the span's boundaries (the stronger side)
-    0.47,    # log number of content tokens
-    -0.584,  # share of the span inside quotation marks
-    -1.616,  # presence of the subject's key terms
-    0.417,   # log(1 + names the rest of the document never mentions)
-    -0.753,  # log(1 + names the rest of the document also mentions)
-    0.752,   # log(1 + distinctive terms confined to the span)
-    -0.403,  # share of the document's three main names present in the span
-    -2.441,  # log relative reverse similarity (how much of the rest the span explains)
+    -10.793, # bias
+    -4.295,  # log relative similarity (span vs the typical section of its length)
+    -2.55,   # share of the title's terms present in the span
+    0.052,   # lexical cohesion across the span's boundaries (the stronger side)
+    0.582,   # log number of content tokens
+    -0.347,  # share of the span inside quotation marks
+    -1.601,  # presence of the subject's key terms
+    0.376,   # log(1 + names the rest of the document never mentions)
+    -0.746,  # log(1 + names the rest of the document also mentions)
+    0.816,   # log(1 + distinctive terms confined to the span)
+    -0.263,  # share of the document's three main names present in the span
+    -2.411,  # log relative reverse similarity (how much of the rest the span explains)
+    0.521,   # the span holds none of the title's terms, subject terms or main names
 )
 
 LAMBDA = 0.1  # lift scale: a term must be ~10x over-represented before it counts fully
@@ -569,7 +570,7 @@ def _strip_possessive(word: str) -> str:
 def _bound_of_expensive_features(n_names: int) -> float:
     """The most the features computed only for promising spans can add to the logit."""
     ranges = {2: (0.0, 1.0), 3: (0.0, 1.0), 5: (0.0, 1.0), 6: (0.0, 1.0),
-              8: (0.0, math.log1p(n_names)), 10: (0.0, 1.0)}
+              8: (0.0, math.log1p(n_names)), 10: (0.0, 1.0), 12: (0.0, 1.0)}
     return sum(max(WEIGHTS[i] * lo, WEIGHTS[i] * hi) for i, (lo, hi) in ranges.items())
 
 
@@ -588,6 +589,7 @@ def feature_vector(f: Mapping[str, float]) -> list[float]:
         math.log1p(f["confined_terms"]),
         f["main_names"],
         math.log(f["relative_reverse"]),
+        float(f["title_coverage"] == 0 and f["subject_coverage"] == 0 and f["main_names"] == 0),
     ]
 
 
@@ -620,7 +622,7 @@ def candidate_spans(
 def analyse(
     doc: Document,
     *,
-    threshold: float = 0.5,
+    threshold: float = 0.6,
     min_span_tokens: int = 10,
     min_confined_terms: int = 3,
     min_document_tokens: int = 60,

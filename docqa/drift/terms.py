@@ -53,9 +53,12 @@ def normalise(word: str) -> str:
     elif t.endswith("'"):
         t = t[:-1]
     if len(t) > 3 and t.endswith("s") and not t.endswith(("ss", "us", "is")):
-        if t.endswith("ies") and t[:-3] + "y" in freq:
+        # Fold only onto a singular at least as common as the plural: "partnerships" ->
+        # "partnership", but "James" is not a plural of "jame".
+        plural = freq.get(t, 0.0)
+        if t.endswith("ies") and freq.get(t[:-3] + "y", 0.0) >= plural:
             t = t[:-3] + "y"
-        elif t[:-1] in freq:
+        elif freq.get(t[:-1], 0.0) >= plural and t[:-1] in freq:
             t = t[:-1]
     return t
 

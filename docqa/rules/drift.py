@@ -39,7 +39,7 @@ class OffTopicDrift(Rule):
     prose_only = False  # a finding spans whole blocks, code and links included
     options = {
         # Probability the model must give a span; higher is stricter (fewer, surer findings).
-        "threshold": 0.7,
+        "threshold": 0.6,
         # Content words a span needs before it is judged at all.
         "min_span_words": 10,
         # Rare words of its own (used nowhere else in the document) a span needs.
