@@ -78,7 +78,8 @@ DISPLAY_LEAD_UNITS = 30  # where the subject's terms are looked up for their wri
 TAIL_STARTS = 3
 ROUNDUP_COHESION = 0.8  # median relative section support below which a document is a round-up
 SPECIFIC_TITLE = 2.0  # title specificity below which a title names no subject
-ROUNDUP_THRESHOLD = 0.9  # probability a span needs in a round-up under a specific title  # suffixes tried as drifted tails, besides the weakest boundaries
+ROUNDUP_THRESHOLD = 0.9
+SUBJECT_REACH = 0.45  # share of units using a key term below which an untitled text has no subject  # probability a span needs in a round-up under a specific title  # suffixes tried as drifted tails, besides the weakest boundaries
 YEAR_RE = re.compile(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,]?\d)")
 YEAR_LOGP = -5.0  # a year is about as telling as a moderately rare word
 QUOTED_RE = re.compile(r"[\"“][^\"“”\n]{1,3000}[\"”]")
@@ -306,6 +307,17 @@ class DriftModel:
         """How specific the title is: its distinctive words, weighted by how often the body
         returns to them (0 for a missing, generic or caption-like title)."""
         return sum(self.idf(t) * min(1.0, self.df[t] / 3) for t in self.title)
+
+    def subject_reach(self, k: int = 5) -> float:
+        """Share of the substantial units after the lead that use one of the ``k`` key terms.
+
+        Near 1 in a focused document; low in a collection of unrelated pieces.
+        """
+        top = self.subject_candidates[:k]
+        units = [u for u in self.units[self.lead_end:] if u.ntok >= 8]
+        if not units:
+            return 1.0
+        return sum(1 for u in units if any(t in u.terms for t in top)) / len(units)
 
     def section_cohesion(self) -> float | None:
         """Median support of the document's sections by the rest, relative to the typical
@@ -652,6 +664,11 @@ def analyse(
             continue
         judged = True
         part_threshold = threshold
+        if model.title_specificity() < SPECIFIC_TITLE and model.subject_reach() < SUBJECT_REACH:
+            # No title to anchor a subject, and no subject the body keeps returning to: a
+            # collection of unrelated pieces has no single subject to drift from.
+            analysis.verdict = "no dominant subject"
+            continue
         cohesion = model.section_cohesion()
         if cohesion is not None and cohesion < ROUNDUP_COHESION:
             # Sections that each go their own way: a round-up. Under a generic title there is no
