@@ -605,9 +605,9 @@ def feature_vector(f: Mapping[str, float]) -> list[float]:
     ]
 
 
-def probability(f: Mapping[str, float], weights: tuple[float, ...] = WEIGHTS) -> float:
+def probability(f: Mapping[str, float], weights: tuple[float, ...] | None = None) -> float:
     """The model's probability that a span with features ``f`` is off-topic."""
-    z = sum(w * x for w, x in zip(weights, feature_vector(f)))
+    z = sum(w * x for w, x in zip(weights or WEIGHTS, feature_vector(f)))
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
