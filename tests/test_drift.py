@@ -146,6 +146,9 @@ def test_round_up_under_a_generic_title_stays_quiet():
     text = roundup("This week")
     assert drift_findings(text, path="roundup.md") == []
     assert analyse(parse(text, fmt="markdown")).verdict == "multi-topic document with a generic title"
+    (rule,) = instantiate([OffTopicDrift], Settings())
+    metrics = lint_text(text, [rule], path="roundup.md").metrics
+    assert metrics["drift"] == {"judged": 0, "verdict": "multi-topic document with a generic title", "off_topic_spans": 0}
 
 
 # ------------------------------------------------------------------------------- Markdown

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..finding import Family, Severity, Violation
 from .base import Rule
@@ -50,8 +50,7 @@ class OffTopicDrift(Rule):
         "max_span_share": 0.7,
     }
 
-    def check(self, doc: "Document") -> Iterable[Violation]:
-        """One violation per off-topic span, covering its blocks."""
+    def _analysis(self, doc: "Document"):
         from ..drift import analyse  # lazy: loads the frequency table on first use
 
         key = ("drift.analysis", tuple(sorted(self.opts.items())))
@@ -66,6 +65,17 @@ class OffTopicDrift(Rule):
                 max_span_share=float(self.opts["max_span_share"]),
             )
             doc.cache[key] = analysis
+        return analysis
+
+    def summarize(self, doc: "Document") -> Mapping[str, Any]:
+        """Whether the document got a verdict (and why not), and how many off-topic spans."""
+        analysis = self._analysis(doc)
+        return {"judged": int(analysis.verdict == "ok"), "verdict": analysis.verdict,
+                "off_topic_spans": len(analysis.spans)}
+
+    def check(self, doc: "Document") -> Iterable[Violation]:
+        """One violation per off-topic span, covering its blocks."""
+        analysis = self._analysis(doc)
         subject = ", ".join(analysis.subject_terms) or "(none)"
         for span in analysis.spans:
             line = doc.position(span.start)[0]
