@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 #: A line break as docqa counts lines: CRLF, lone CR or LF.
 LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 
-#: A word: letters, with inner apostrophes or hyphens ("don't", "Geun-hye", "state-of-the-art").
+#: A word: letters, with inner apostrophes or hyphens ("don't", "Jean-Paul", "state-of-the-art").
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 #: A URL, a bare domain with a path, or an e-mail address: never prose.
