@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .gate import Gate, GateRule
+
 # ------------------------------------------------------------------ vocabulary
 #: Heads of subjects that name nobody ("reports said", "experts say", "recent data suggests").
 VAGUE_HEADS = frozenset(
@@ -171,6 +173,7 @@ _NAMED_BODY_RE = re.compile(
 )
 #: Verbs that report a figure only with such an object: "the council raised the death toll to six".
 _TOLL_VERBS = frozenset("raised increased revised updated lowered put placed".split())
+_VERB_TRIGGERS = ATTRIBUTION_VERBS | _TOLL_VERBS | {"citing", "quoting"}
 _TOLL_OBJECT_RE = re.compile(
     r"[ \u00a0]+(?:the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?:toll|tally|count|figure|estimate|epicent(?:er|re)|value|cost|"
     r"price|damage|bill|worth|number|total)\b",
@@ -209,11 +212,54 @@ class Attribution:
         return bool(self.named or self.vague or self.anonymous or self.weak_tags or self.markers)
 
 
+#: Each attribution pattern's gate (see :mod:`.gate`): ``(a digit opens it, words one of which opens it)``.
+GATES: dict[re.Pattern[str], GateRule] = {
+    _TAG_RE: (False, (":",)),
+    MARKER_RE: (False, ("[", "<", *"¹²³⁴⁵⁶⁷⁸⁹⁰")),
+    _CITATION_RE: (False, ("(", "et al", "et\u00a0al")),
+    _NAMED_BODY_RE: (False, (
+        "bureau", "office", "agency", "institute", "survey", "service", "department", "ministry",
+        "census", "commission", "bank", "organi", "council", "authority", "administration", "board",
+        "centre", "center", "university", "association", "foundation", "fund", "program", "statistics",
+        "report", "study", "statement", "bulletin", "update", "release", "analysis", "assessment",
+        "estimate", "figures", "data", "numbers", "projection", "forecast", "count", "tally", "poll",
+    )),
+    _NAMED_DOCUMENT_RE: (False, (  # a possessive, or a publishing verb
+        "'", "’", "published", "released", "issued", "compiled", "conducted", "carried", "produced",
+        "posted", "commissioned",
+    )),
+    _ANONYMOUS_RE: (False, (
+        "source", "insider", "familiar", "anonym", "unnamed", "unidentified", "named", "identified",
+        "official", "executive", "diplomat", "officer", "aide", "staffer", "employee", "person", "mp",
+        "lawmaker", "legislator", "minister", "senator", "member", "analyst", "expert", "resident",
+        "witness",
+    )),
+    _ACCORDING_RE: (False, ("according",)),
+    _VAGUE_PHRASE_RE: (False, (
+        "report", "purport", "suppos", "alleg", "rumo", "said", "believ", "thought", "estimat", "claim",
+        "understood", "suggested", "widely", "commonly", "generally", "accounts", "measures", "say",
+        "outlets", "publications", "media", "anonym",
+    )),
+    _STATEMENT_QUOTE_RE: (False, (":",)),
+}
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _verbs_possible(gate: Gate) -> bool:
+    """Could :func:`_verb_attributions` find anything? Only with one of its verbs as a whole word."""
+    return gate.open or not _VERB_TRIGGERS.isdisjoint(_LOWER_WORD_RE.findall(gate.low))
+
+
 def analyse_sentence(text: str, start: int, end: int) -> Attribution:
     """Find the attribution evidence in the sentence ``text[start:end]``."""
     out = Attribution()
+    gate = Gate(text, start, end)
+
+    def scan(pattern: re.Pattern[str]):
+        return pattern.finditer(text, start, end) if gate.allows(GATES[pattern]) else ()
+
     tag_spans: list[tuple[int, int]] = []
-    for m in _TAG_RE.finditer(text, start, end):
+    for m in scan(_TAG_RE):
         content = m.group("x") or m.group("x2") or ""
         tag_spans.append((m.start(), m.end()))
         ev = Evidence(m.start(), m.end(), "tag", m.group().strip())
@@ -225,22 +271,22 @@ def analyse_sentence(text: str, start: int, end: int) -> Attribution:
     def outside_tags(s: int, e: int) -> bool:
         return not any(ts <= s < te for ts, te in tag_spans)
 
-    for m in MARKER_RE.finditer(text, start, end):
+    for m in scan(MARKER_RE):
         out.markers.append(Evidence(m.start(), m.end(), "marker", m.group()))
-    for m in _CITATION_RE.finditer(text, start, end):
+    for m in scan(_CITATION_RE):
         if outside_tags(m.start(), m.end()):
             out.named.append(Evidence(m.start(), m.end(), "citation", m.group()))
-    for m in _NAMED_BODY_RE.finditer(text, start, end):
+    for m in scan(_NAMED_BODY_RE):
         if outside_tags(m.start(), m.end()):
             out.named.append(Evidence(m.start(), m.end(), "named", m.group()))
-    for m in _NAMED_DOCUMENT_RE.finditer(text, start, end):
+    for m in scan(_NAMED_DOCUMENT_RE):
         if outside_tags(m.start(), m.end()):
             out.named.append(Evidence(m.start(), m.end(), "named", m.group()))
-    for m in _ANONYMOUS_RE.finditer(text, start, end):
+    for m in scan(_ANONYMOUS_RE):
         if not _named_appositive_before(text, start, m.start()):
             out.anonymous.append(Evidence(m.start(), m.end(), "anonymous", m.group()))
     anonymous_spans = [(a.start, a.end) for a in out.anonymous]
-    for m in _ACCORDING_RE.finditer(text, start, end):
+    for m in scan(_ACCORDING_RE):
         kind = _classify_phrase(m.group("x"))
         if any(s <= m.start() < e for s, e in anonymous_spans):
             continue
@@ -249,12 +295,13 @@ def analyse_sentence(text: str, start: int, end: int) -> Attribution:
             out.named.append(Evidence(m.start(), m.start() + len(phrase), "named", phrase))
         elif kind == "vague":
             out.vague.append(Evidence(m.start(), m.start() + len(phrase), "vague", phrase))
-    for m in _VAGUE_PHRASE_RE.finditer(text, start, end):
+    for m in scan(_VAGUE_PHRASE_RE):
         if not any(s <= m.start() < e for s, e in anonymous_spans):
             out.vague.append(Evidence(m.start(), m.end(), "vague", m.group()))
-    according_spans = [(m.start(), m.end()) for m in _ACCORDING_RE.finditer(text, start, end)]
-    _verb_attributions(text, start, end, out, tag_spans, anonymous_spans, according_spans)
-    for m in _STATEMENT_QUOTE_RE.finditer(text, start, end):
+    according_spans = [(m.start(), m.end()) for m in scan(_ACCORDING_RE)]
+    if _verbs_possible(gate):
+        _verb_attributions(text, start, end, out, tag_spans, anonymous_spans, according_spans)
+    for m in scan(_STATEMENT_QUOTE_RE):
         out.named.append(Evidence(m.start(), m.end() - 1, "named", m.group()[:-1].rstrip()))
     return out
 

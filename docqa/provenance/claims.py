@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .gate import Gate, GateRule
+
 # ------------------------------------------------------------------ vocabulary
 _UNITS_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -330,6 +332,46 @@ class Claim:
     text: str
 
 
+# ------------------------------------------------------------------ prefilters
+# Words one of which each pattern consumes (see :mod:`.gate`).
+_NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty", "dozen", "hundred", "thousand",
+    "million", "billion",
+)
+_LARGE_WORDS = ("dozens", "hundreds", "thousands", "millions", "billions")
+_PROPORTION_WORDS = (  # the fractions, and the denominator of "one in ten" (or a digit)
+    "half", "third", "quarter", "fifth", "tenth", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten",
+)
+_SUPERLATIVE_WORDS = (  # what every alternative of _SUPERLATIVES starts with
+    "largest", "biggest", "highest", "lowest", "smallest", "richest", "poorest", "oldest", "youngest",
+    "tallest", "longest", "shortest", "deadliest", "busiest", "fastest", "slowest", "heaviest",
+    "hottest", "coldest", "wettest", "driest", "strongest", "widest", "deepest", "cheapest",
+    "costliest", "worst", "greatest", "most", "best", "top", "least",
+)
+#: Each claim pattern's gate: ``(a digit opens it, words one of which opens it)``.
+GATES: dict[re.Pattern[str], GateRule] = {
+    NUMBER_RE: (True, _NUMBER_WORDS),
+    _LARGE_RE: (False, _LARGE_WORDS),
+    _NUMBERING_RE: (False, _LARGE_WORDS),
+    _SEVERAL_RE: (False, ("hundred", "thousand", "million", "billion")),
+    _VOTE_RE: (False, ("vot", "margin", "passed", "approved", "rejected")),
+    _MONEY_WORDS_RE: (False, _LARGE_WORDS),
+    _METRIC_RE: (True, ()),
+    _MULTIPLIER_RE: (False, ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "factor", "twice", "times")),
+    _SHARE_RE: (False, ("share",)),
+    _PROPORTION_RE: (True, _PROPORTION_WORDS),
+    _RANK_SCOPED_RE: (False, ("'", "’")),  # a possessive: "the world's largest"
+    _RANK_SCOPE_AFTER_RE: (False, _SUPERLATIVE_WORDS),
+    _RANK_ORDINAL_RE: (False, _SUPERLATIVE_WORDS),
+    _RANKED_RE: (True, ("rank", "rated", "placed", "top")),  # a digit: "rose to No. 3 in"
+    _RECORD_RE: (False, ("record",)),
+    _COMPARATIVE_RANK_RE: (False, ("than",)),
+    _MOST_EVER_RE: (False, ("most",)),
+}
+
+
 def find_claims(
     text: str, start: int, end: int, ignored: Callable[[int, int], bool] | None = None
 ) -> list[Claim]:
@@ -338,42 +380,60 @@ def find_claims(
     ``ignored(s, e)`` tells which spans are not prose (code, URLs); numbers there are skipped.
     """
     is_ignored = ignored or (lambda s, e: False)
-    blocked = _blocked_spans(text, start, end)
+    blocked: list[tuple[int, int]] | None = None  # computed for the first candidate only
     found: list[Claim] = []
+    gate = Gate(text, start, end)
 
     def add(s: int, e: int, kind: str) -> None:
-        if s >= e or is_ignored(s, e) or any(bs <= s < be for bs, be in blocked):
+        nonlocal blocked
+        if s >= e or is_ignored(s, e):
+            return
+        if blocked is None:
+            blocked = _blocked_spans(text, start, end)
+        if any(bs <= s < be for bs, be in blocked):
             return
         found.append(Claim(s, e, kind, text[s:e]))
 
-    for m in NUMBER_RE.finditer(text, start, end):
-        result = _classify_number(text, start, end, m)
-        if result:
-            add(*result)
-    for m in _LARGE_RE.finditer(text, start, end):
-        noun = (m.group("noun") or "").lower()
-        if noun in _TIME_UNITS or noun in _NOT_COUNTED:
-            continue
-        add(m.start(), m.end(), "count")
-    for m in _NUMBERING_RE.finditer(text, start, end):
-        add(m.start(), m.end(), "count")
-    for m in _SEVERAL_RE.finditer(text, start, end):
-        add(m.start(), m.end(), "count")
-    for m in _VOTE_RE.finditer(text, start, end):
-        add(m.start(1), m.end(2), "count")
-    for m in _MONEY_WORDS_RE.finditer(text, start, end):
-        add(m.start(), m.end(), "money")
-    for m in _METRIC_RE.finditer(text, start, end):
-        if not _in_year_context(text, m):
-            add(m.start(), m.end(), "measure")
-    for m in _MULTIPLIER_RE.finditer(text, start, end):
-        add(m.start(), m.end(), "multiplier")
-    for m in _SHARE_RE.finditer(text, start, end):
-        add(m.start(), m.end(), "share")
-    for m in _PROPORTION_RE.finditer(text, start, end):
-        add(m.start(), m.end(), "proportion")
-    for s, e in _rankings(text, start, end):
+    if gate.allows(GATES[NUMBER_RE]):
+        for m in NUMBER_RE.finditer(text, start, end):
+            result = _classify_number(text, start, end, m)
+            if result:
+                add(*result)
+    if gate.allows(GATES[_LARGE_RE]):
+        for m in _LARGE_RE.finditer(text, start, end):
+            noun = (m.group("noun") or "").lower()
+            if noun in _TIME_UNITS or noun in _NOT_COUNTED:
+                continue
+            add(m.start(), m.end(), "count")
+    if gate.allows(GATES[_NUMBERING_RE]):
+        for m in _NUMBERING_RE.finditer(text, start, end):
+            add(m.start(), m.end(), "count")
+    if gate.allows(GATES[_SEVERAL_RE]):
+        for m in _SEVERAL_RE.finditer(text, start, end):
+            add(m.start(), m.end(), "count")
+    if gate.allows(GATES[_VOTE_RE]):
+        for m in _VOTE_RE.finditer(text, start, end):
+            add(m.start(1), m.end(2), "count")
+    if gate.allows(GATES[_MONEY_WORDS_RE]):
+        for m in _MONEY_WORDS_RE.finditer(text, start, end):
+            add(m.start(), m.end(), "money")
+    if gate.allows(GATES[_METRIC_RE]):
+        for m in _METRIC_RE.finditer(text, start, end):
+            if not _in_year_context(text, m):
+                add(m.start(), m.end(), "measure")
+    if gate.allows(GATES[_MULTIPLIER_RE]):
+        for m in _MULTIPLIER_RE.finditer(text, start, end):
+            add(m.start(), m.end(), "multiplier")
+    if gate.allows(GATES[_SHARE_RE]):
+        for m in _SHARE_RE.finditer(text, start, end):
+            add(m.start(), m.end(), "share")
+    if gate.allows(GATES[_PROPORTION_RE]):
+        for m in _PROPORTION_RE.finditer(text, start, end):
+            add(m.start(), m.end(), "proportion")
+    for s, e in _rankings(text, start, end, gate):
         add(s, e, "ranking")
+    if not found:
+        return found
     # A requirement ("candidates must receive 15% of the vote") is not a measurement.
     found = [c for c in found if not _in_rule_clause(text, start, end, c)]
     # An aim or a target ("aims to cut it to one percent") is not a claim about the present.
@@ -396,17 +456,20 @@ def _in_rule_clause(text: str, start: int, end: int, c: Claim) -> bool:
     return bool(_RULE_RE.search(before) or _RULE_RE.search(after))
 
 
-def _rankings(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _rankings(text: str, start: int, end: int, gate: Gate | None = None) -> list[tuple[int, int]]:
+    gate = gate or Gate(text, start, end)
     spans = []
-    for m in _RANK_SCOPED_RE.finditer(text, start, end):
-        if m.group("proper"):
-            # A name's possessive is a ranking only with a measurable superlative ("Iran's largest
-            # fleet"), not with "leading" or "top" alone, and never a sentence-initial common word.
-            if m.group("soft") or m.group("proper").split()[0].lower() in _QUANTIFIER_WORDS:
-                continue
-        spans.append((m.start(), m.end()))
+    if gate.allows(GATES[_RANK_SCOPED_RE]):
+        for m in _RANK_SCOPED_RE.finditer(text, start, end):
+            if m.group("proper"):
+                # A name's possessive is a ranking only with a measurable superlative ("Iran's largest
+                # fleet"), not with "leading" or "top" alone, and never a sentence-initial common word.
+                if m.group("soft") or m.group("proper").split()[0].lower() in _QUANTIFIER_WORDS:
+                    continue
+            spans.append((m.start(), m.end()))
     for rx in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE, _COMPARATIVE_RANK_RE, _MOST_EVER_RE):
-        spans.extend((m.start(), m.end()) for m in rx.finditer(text, start, end))
+        if gate.allows(GATES[rx]):
+            spans.extend((m.start(), m.end()) for m in rx.finditer(text, start, end))
     return spans
 
 
