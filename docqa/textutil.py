@@ -22,6 +22,20 @@ URL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The full stop of a "www." in any letter case (fast: the search runs from full stops only).
+_WWW_DOT_RE = re.compile(r"\.(?<=[wW]{3}\.)")
+
+
+def may_contain_url(text: str, start: int, end: int) -> bool:
+    """False only when ``text[start:end]`` cannot hold a :data:`URL_RE` match.
+
+    Every match consumes "://", "www." (in any case) or "@"; looking for those three is much
+    cheaper than running the pattern over text that, in most documents, has no URL at all.
+    """
+    return (text.find("@", start, end) >= 0 or text.find("://", start, end) >= 0
+            or _WWW_DOT_RE.search(text, start, end) is not None)
+
+
 #: Abbreviations after which a full stop does not end a sentence (lower case, without the last dot).
 ABBREVIATIONS = frozenset(
     """

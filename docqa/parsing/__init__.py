@@ -58,18 +58,24 @@ class Builder:
 
     def scan_inline(self, start: int, end: int, parent: int) -> None:
         text = self.text
+        # Each pattern below needs a character most blocks lack (a backtick, "](", "<", or what
+        # textutil.may_contain_url looks for): checking for it first skips most of the scanning.
         if self.fmt == "markdown":
-            for m in INLINE_CODE_RE.finditer(text, start, end):
-                self.add(NodeKind.INLINE_CODE, m.start(), m.end(), 0, parent)
+            if text.find("`", start, end) >= 0:
+                for m in INLINE_CODE_RE.finditer(text, start, end):
+                    self.add(NodeKind.INLINE_CODE, m.start(), m.end(), 0, parent)
+                    self.ignore(m.start(), m.end())
+            if text.find("](", start, end) >= 0:
+                for m in LINK_TARGET_RE.finditer(text, start, end):
+                    self.add(NodeKind.LINK, m.start() + 2, m.end() - 1, 0, parent)
+                    self.ignore(m.start() + 1, m.end())
+            if text.find("<", start, end) >= 0:
+                for m in INLINE_HTML_RE.finditer(text, start, end):
+                    self.ignore(m.start(), m.end())
+        if textutil.may_contain_url(text, start, end):
+            for m in textutil.URL_RE.finditer(text, start, end):
+                self.add(NodeKind.URL, m.start(), m.end(), 0, parent)
                 self.ignore(m.start(), m.end())
-            for m in LINK_TARGET_RE.finditer(text, start, end):
-                self.add(NodeKind.LINK, m.start() + 2, m.end() - 1, 0, parent)
-                self.ignore(m.start() + 1, m.end())
-            for m in INLINE_HTML_RE.finditer(text, start, end):
-                self.ignore(m.start(), m.end())
-        for m in textutil.URL_RE.finditer(text, start, end):
-            self.add(NodeKind.URL, m.start(), m.end(), 0, parent)
-            self.ignore(m.start(), m.end())
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
