@@ -186,6 +186,19 @@ class Document:
                 if not self.is_ignored(m.start(), m.end()):
                     yield m.start(), m.end(), m.group()
 
+    def word_count(self, node: Node | None = None) -> int:
+        """How many words :meth:`words` yields for ``node`` (default: the whole document)."""
+        nodes: Iterable[Node] = [node] if node is not None else self.paragraphs + self.headings
+        return sum(self.span_word_count(n.start, n.end) for n in nodes)
+
+    def span_word_count(self, start: int, end: int) -> int:
+        """How many prose words (word matches outside non-prose spans) lie in ``[start, end)``."""
+        if not self.is_ignored(start, end):
+            # Nothing in the span is ignored (the usual case): count the matches without
+            # building a tuple and testing each one, several times faster on long documents.
+            return len(textutil.WORD_RE.findall(self.text, start, end))
+        return sum(1 for m in textutil.iter_words(self.text, start, end) if not self.is_ignored(m.start(), m.end()))
+
     # ----------------------------------------------------------------- positions
     @cached_property
     def lines(self) -> LineIndex:

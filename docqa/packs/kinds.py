@@ -89,9 +89,7 @@ def units(doc: "Document", scope: str) -> list[Unit]:
 
 
 def word_count(doc: "Document", start: int, end: int) -> int:
-    from ..textutil import iter_words
-
-    return sum(1 for m in iter_words(doc.text, start, end) if not doc.is_ignored(m.start(), m.end()))
+    return doc.span_word_count(start, end)
 
 
 # --------------------------------------------------------------------------- regex safety

@@ -552,11 +552,13 @@ class ScrapedToc(Rule):
         if doc.format != "text":
             return
         title = normalize(doc.slice(doc.title)) if doc.title is not None else ""
-        words = sum(1 for _ in doc.words())
+        words = None  # counted only for a document that has a table of contents
         for toc in tables_of_contents(doc):
             if any(PAGE_NUMBER_RE.search(doc.slice(e)) for e in toc.entries):
                 continue
             lists_title = bool(title) and any(normalize(entry_text(doc, e)) == title for e in toc.entries)
+            if words is None:
+                words = doc.word_count()
             reasons = []
             if lists_title:
                 reasons.append("it lists the article's own title")

@@ -146,7 +146,7 @@ def text_stats(doc: Document, start: int = 0, end: int | None = None) -> dict[st
     """Words, sentences, Flesch reading ease and Flesch-Kincaid grade of the prose in a span."""
     text = prose_text(doc, start, end)
     end = len(doc.text) if end is None else end
-    words = sum(1 for b in doc.paragraphs if b.start >= start and b.end <= end for _ in doc.words(b))
+    words = sum(doc.word_count(b) for b in doc.paragraphs if b.start >= start and b.end <= end)
     sentences = sum(1 for s in doc.sentences if s.start >= start and s.end <= end)
     if not text.strip():
         return {"words": words, "sentences": sentences, "reading_ease": None, "grade": None}

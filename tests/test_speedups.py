@@ -1,9 +1,13 @@
-"""The provenance prefilters (docqa.provenance.gate) never skip a pattern that could match.
+"""Fast paths return exactly what the slow paths they replace return.
 
-Each gate is a necessary condition of its pattern. Three checks: strings generated from the
-pattern itself always open the gate; the dotless-i / long-s characters that case-insensitive
-matching folds onto ASCII open every gate; and on every host article and seed sentence the
-gated analysis returns exactly what the analysis with every gate forced open returns.
+* The provenance prefilters (docqa.provenance.gate) never skip a pattern that could match: each
+  gate is a necessary condition of its pattern. Strings generated from the pattern itself always
+  open the gate; the dotless-i / long-s characters that case-insensitive matching folds onto
+  ASCII open every gate; and on every host article and seed sentence the gated analysis returns
+  exactly what the analysis with every gate forced open returns.
+* The URL prefilter of the parser (textutil.may_contain_url) is open for every URL.
+* Word counts equal the number of words :meth:`Document.words` yields, with and without
+  non-prose spans inside the counted span.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from docqa.document import parse
+from docqa import textutil
+from docqa.document import NodeKind, parse
 from docqa.provenance import attribution, claims
 from docqa.provenance.gate import Gate
 
@@ -91,3 +96,41 @@ def test_gated_analysis_equals_ungated_on_every_host_sentence(monkeypatch):
     mismatches = [(sentences[i][0][sentences[i][1]:sentences[i][2]], g, u)
                   for i, (g, u) in enumerate(zip(gated, ungated)) if g != u]
     assert mismatches == []
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.from_regex(textutil.URL_RE, fullmatch=False))
+def test_url_prefilter_is_open_wherever_a_url_matches(text):
+    m = textutil.URL_RE.search(text)
+    assert m is not None
+    assert textutil.may_contain_url(text, m.start(), m.end())
+    assert textutil.may_contain_url(text, 0, len(text))
+
+
+def test_url_prefilter_shuts_only_without_url_characters():
+    text = "See WWW.Example.org/a and mail a.b@c.org or ftp://x.y/z; nothing here."
+    assert [m.group() for m in textutil.URL_RE.finditer(text)] == ["WWW.Example.org/a", "a.b@c.org", "ftp://x.y/z"]
+    assert textutil.may_contain_url(text, 4, 21)  # "WWW.Example.org/a": the upper-case www. is found
+    assert not textutil.may_contain_url(text, 56, len(text))  # "; nothing here."
+
+
+MIXED = (
+    "# Notes on `code` and links\n\n"
+    "Read [the guide](https://example.org/guide) or www.example.com/docs before `pip install x` today.\n\n"
+    "- Write to help@example.org with `three words here` and more words after.\n"
+    "- A plain item with seven words in it.\n\n"
+    "```\nnot prose at all\n```\n\n"
+    "Plain closing paragraph with <b>inline html</b> words.\n"
+)
+
+
+@pytest.mark.parametrize("path", ["a.md", "a.txt"])
+def test_word_counts_equal_the_words_yielded(path):
+    doc = parse(MIXED, path)
+    assert doc.ignored  # the counts below cover spans with code, URLs and markup in them
+    for node in doc.nodes:
+        if node.kind in (NodeKind.PARAGRAPH, NodeKind.LIST_ITEM, NodeKind.HEADING, NodeKind.SENTENCE):
+            assert doc.word_count(node) == len(list(doc.words(node))), doc.slice(node)
+    assert doc.word_count() == len(list(doc.words()))
+    assert doc.span_word_count(0, len(MIXED)) == sum(
+        1 for m in textutil.iter_words(MIXED) if not doc.is_ignored(m.start(), m.end()))
