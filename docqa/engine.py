@@ -132,7 +132,7 @@ def fingerprint_of(text: str, code: str, start: int, end: int) -> str:
         # an edit inside it does not make it a new finding.
         flagged = flagged[:_CONTEXT] + "\x1e" + flagged[-_CONTEXT:]
     parts = (code, fold(text[max(0, start - _CONTEXT):start]), fold(flagged), fold(text[end:end + _CONTEXT]))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _with_fingerprints(text: str, findings: list[Finding]) -> list[Finding]:
