@@ -146,11 +146,21 @@ class Document:
                 return None
         return None
 
+    @cached_property
+    def _children(self) -> dict[int, list[Node]]:
+        by_parent: dict[int, list[Node]] = {}
+        for n in self.nodes:
+            if n.parent is not None:
+                by_parent.setdefault(n.parent, []).append(n)
+        return by_parent
+
     def children(self, node: Node, kind: NodeKind | None = None) -> list[Node]:
-        return [
-            n for n in self.nodes
-            if n.parent == node.index and (kind is None or n.kind is kind)
-        ]
+        """The nodes whose parent is ``node``, in document order (optionally only of ``kind``).
+
+        Looked up in an index built once per document: scanning every node for every call made
+        rules that visit each block quadratic in the document's length.
+        """
+        return [n for n in self._children.get(node.index, ()) if kind is None or n.kind is kind]
 
     def parent_of(self, node: Node) -> Node | None:
         return None if node.parent is None else self.nodes[node.parent]
