@@ -51,8 +51,34 @@ def suggestions(word: str) -> tuple[tuple[str, float], ...]:
     found = {c for c in edits1(word) if c != word and c in eng.known}
     if len(word) >= 6:
         found.update(c for c in _anagrams().get("".join(sorted(word)), ()) if c != word and _transpositions(word, c) <= 2)
-    ranked = sorted(((c, eng.zipf(c)) for c in found), key=lambda cz: (-cz[1], cz[0]))
+    ranked = sorted(((c, eng.zipf(c) + edit_prior(word, c)) for c in found), key=lambda cz: (-cz[1], cz[0]))
     return tuple(ranked)
+
+
+#: How much likelier (in Zipf units, i.e. log10) a kind of slip is than a plain substitution:
+#: typists swap neighbouring letters and double or drop letters more often than they replace one.
+EDIT_PRIORS = {"transposition": 0.7, "double": 0.5, "indel": 0.3, "substitution": 0.0, "other": 0.0}
+
+
+def edit_kind(typo: str, word: str) -> str:
+    """The kind of single edit that turns ``word`` into ``typo`` (or "other")."""
+    if len(typo) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typo, word)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and typo[diff[0]] == word[diff[1]] and typo[diff[1]] == word[diff[0]]:
+            return "transposition"
+        return "substitution" if len(diff) == 1 else "other"
+    longer, shorter = (typo, word) if len(typo) > len(word) else (word, typo)
+    if len(longer) - len(shorter) != 1:
+        return "other"
+    for i in range(len(longer)):
+        if longer[:i] + longer[i + 1:] == shorter:
+            doubled = (i > 0 and longer[i - 1] == longer[i]) or (i + 1 < len(longer) and longer[i + 1] == longer[i])
+            return "double" if doubled else "indel"
+    return "other"
+
+
+def edit_prior(typo: str, word: str) -> float:
+    return EDIT_PRIORS[edit_kind(typo, word)]
 
 
 @lru_cache(maxsize=1)
@@ -98,11 +124,13 @@ class Misspelling(Rule):
         #: A word this common (Zipf) or more in wordfreq is never a typo.
         "max_word_zipf": 3.3,
         #: The correction must be at least this much more common (Zipf difference).
-        "min_margin": 1.75,
+        "min_margin": 2.0,
         #: The correction must be at least this common.
         "min_suggestion_zipf": 3.0,
-        #: The best correction must beat the second by this much (Zipf) to be reported at all.
+        #: Below this lead over the second correction (Zipf), the word is reported only when it
+        #: is rarer than ``max_tie_zipf``, with its candidates and no safe fix.
         "min_lead": 1.0,
+        "max_tie_zipf": 0.0,
         #: A fix is safe when the best correction beats the second by this much (else unsafe).
         "safe_lead": 1.5,
         #: Words shorter than this are never checked.
@@ -132,9 +160,13 @@ def check_spelling(doc: Document, settings: "Settings", opts: dict) -> list[Viol
                 end = start + len(part)
                 lead = zipf - (others[0][1] if others else 0.0)
                 safe = lead >= opts["safe_lead"]
+                if lead < opts["min_lead"]:
+                    what = "' or '".join([best] + [c for c, z in others if zipf - z < opts["min_lead"]][:2])
+                    message = f"'{part}' looks like a misspelling of '{what}'"
+                else:
+                    message = f"'{part}' looks like a misspelling of '{best}'"
                 out.append(Violation(
-                    start, end,
-                    f"'{part}' looks like a misspelling of '{best}'",
+                    start, end, message,
                     fix=Fix.replace(start, end, best, safe=safe),
                     data={
                         "suggestion": best, "word_zipf": round(eng.zipf(part), 2),
@@ -192,7 +224,10 @@ def _judge(part, tok, vocab, counts, accepted, eng, opts):
         return None
     others = list(cands[1:])
     if others and zipf - others[0][1] < opts["min_lead"]:
-        return None  # two plausible corrections: not confident
+        # Two plausible corrections ("wich": "with" or "which"): still a typo, but report it
+        # only when the word is rare enough to be one, and never with a safe fix.
+        if word_zipf >= opts["max_tie_zipf"]:
+            return None
     return best, zipf, others
 
 
