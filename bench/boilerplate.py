@@ -193,7 +193,7 @@ def render_markdown(fig: dict) -> str:
         return "n/a" if x is None else f"{100 * x:.1f}%"
 
     lines = [
-        "## Boilerplate and structure: measured",
+        "### Boilerplate and structure: measured",
         "",
         f"Reproduce with `{COMMAND}` (data: `../shared/eval/`; dev = items whose index is not a",
         "multiple of five, test = every fifth item, held out while tuning).",

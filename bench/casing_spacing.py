@@ -519,7 +519,7 @@ def render(results: dict) -> str:
     d = results["corruption"]["dev"]
     cl = results["clean"]
     lines = [
-        "## Casing, spacing and spelling: measured",
+        "### Casing, spacing and spelling: measured",
         "",
         f"Reproduce with `{COMMAND}` (data: `../shared/eval`, fixed seed {SEED}; the symspellpy row",
         "needs `pip install symspellpy`).",

@@ -55,7 +55,7 @@ def lint_seeds(select: list[str] | None = None) -> dict[str, list[dict]]:
     for path in sorted(SEEDS.glob("*.txt")):
         result = lint_text(path.read_text(encoding="utf-8"), rules, path=str(path))
         out[path.name] = [
-            {"code": f.code, "family": f.family, "line": f.line, "column": f.column,
+            {"code": f.code, "family": f.family, "severity": f.severity.value, "line": f.line, "column": f.column,
              "end_line": f.end_line, "end_column": f.end_column, "message": f.message}
             for f in result.findings
         ]

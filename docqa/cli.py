@@ -105,9 +105,11 @@ def _per_file_ignores(settings, display: str) -> tuple[str, ...]:
         return ()
     import pathspec
 
+    from .files import real_path
+
     rel = display
     try:
-        rel = Path(display).resolve().relative_to(Path(settings.root)).as_posix()
+        rel = real_path(Path(display)).relative_to(Path(settings.root)).as_posix()
     except ValueError:
         pass
     codes: list[str] = []

@@ -121,13 +121,13 @@ def discover(
 
     def excluded(p: Path, is_dir: bool = False) -> bool:
         try:
-            rel = p.resolve().relative_to(root).as_posix()
+            rel = real_path(p).relative_to(root).as_posix()
         except ValueError:
             rel = p.as_posix()
         return bool(spec.patterns) and spec.match_file(rel + ("/" if is_dir else ""))
 
     def add(p: Path) -> None:
-        key = p.resolve()
+        key = real_path(p)
         if key not in seen:
             seen.add(key)
             out.append((p, _display(p)))
@@ -148,6 +148,12 @@ def discover(
         elif not excluded(p):
             add(p)
     return sorted(out, key=lambda t: t[1])
+
+
+def real_path(p: Path) -> Path:
+    """``p`` with symlinks resolved as far as they go; unlike ``Path.resolve`` it never raises,
+    even on a symlink loop (the loop is reported when the file is read)."""
+    return Path(os.path.realpath(p))
 
 
 def _display(p: Path) -> str:

@@ -102,7 +102,7 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes) -> None:
     current = path.read_bytes()
     if current != expected:
         raise FixConflict(f"{path}: changed on disk since it was read; not fixed")
-    target = path.resolve()  # write through a symlink, not over it
+    target = Path(os.path.realpath(path))  # write through a symlink, not over it
     st = target.stat()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".docqa-tmp", dir=target.parent)
     try:

@@ -146,7 +146,7 @@ def filter_changed_lines(results: Sequence[FileResult], rev: str, root: Path) ->
     changed = changed_lines(rev, top)
     out = []
     for r in results:
-        absolute = Path(os.path.abspath(r.path)).resolve()
+        absolute = Path(os.path.realpath(r.path))
         try:
             rel = absolute.relative_to(top).as_posix()
         except ValueError:

@@ -61,6 +61,9 @@ def run_files(
                     continue
         pending.append(i)
 
+    if pending:
+        for rule in job.rules:
+            rule.start_run()
     workers = jobs or _cpu_count()
     items = [work[i] for i in pending]
     with _progress(progress and len(items) >= PROGRESS_MIN_FILES, len(items)) as bar:
@@ -75,6 +78,8 @@ def run_files(
                 cache.put(keys[i], result)
     if cache is not None:
         cache.save()
+    for rule in job.rules:
+        rule.collect(results)
     return results  # type: ignore[return-value]
 
 
@@ -135,7 +140,12 @@ def _cache_key(path: Path, display: str, ignore: Sequence[str], max_size: int) -
 
 
 def _cacheable(result: FileResult) -> bool:
-    return not result.skipped and not any(f.code in ("DQA001", "DQA002") for f in result.findings)
+    """Only complete results are cached: not a skipped or unreadable file, not a rule crash, and
+    not a file a rule could not check (``"checked": False`` in its metrics, e.g. a grammar server
+    that was down: the next run must try again)."""
+    if result.skipped or any(f.code in ("DQA001", "DQA002") for f in result.findings):
+        return False
+    return all(m.get("checked", True) is not False for m in result.metrics.values() if isinstance(m, dict))
 
 
 @contextmanager

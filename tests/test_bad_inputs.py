@@ -34,7 +34,7 @@ CASES = {
     "utf-8-bom": ("bom.txt", codecs.BOM_UTF8 + BAD.encode(), 1, "bom.txt", ["SPC001"]),
     "crlf": ("crlf.txt", ("Title\r\n" + BAD.replace("\n", "\r\n")).encode(), 1, "crlf.txt", ["SPC001"]),
     "lone-cr": ("cr.txt", ("Title\r" + BAD.replace("\n", "\r")).encode(), 1, "cr.txt", ["SPC001"]),
-    "long-line-no-spaces": ("long.txt", b"x" * 1_000_000 + b"\n", 0, "long.txt", None),
+    "long-line-no-spaces": ("long.txt", b"x" * 1_000_000 + b"\n", 0, "0 findings in 1 file", []),
     "bad-utf16-after-bom": ("broken16.txt", codecs.BOM_UTF16_LE + b"a\x00b", 1, "broken16.txt", ["DQA002"]),
 }
 
@@ -105,3 +105,12 @@ def test_subprocess_on_whole_catalogue_never_prints_a_traceback(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "image.txt: binary file" in proc.stderr and "nul.md: binary file" in proc.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mem"), reason="needs Linux /proc")
+def test_io_error_is_a_finding_even_for_root(cli, tmp_path):
+    (tmp_path / "io.txt").symlink_to("/proc/self/mem")  # reading it at offset 0 fails with EIO
+    result = cli("lint", "--format", "json", "io.txt")
+    assert result.exit_code == 1
+    (f,) = json_output(result)["files"][0]["findings"]
+    assert f["code"] == "DQA002" and f["message"] == "cannot read file: Input/output error"

@@ -42,8 +42,13 @@ class TextReporter(Reporter):
         s = run.summary()
         n, files = s["findings"], s["files"]
         line = f"{n} finding{'s' * (n != 1)} in {files} file{'s' * (files != 1)}"
+        fixes = []
         if s["fixable"]:
-            line += f" ({s['fixable']} fixable with --fix" + (" or --unsafe-fixes" if run.extra.get("unsafe_pending") else "") + ")"
+            fixes.append(f"{s['fixable']} fixable with --fix")
+        if s["unsafe_fixable"]:
+            fixes.append(f"{s['unsafe_fixable']} more with --unsafe-fixes")
+        if fixes:
+            line += f" ({', '.join(fixes)})"
         elif n:
             line += " (0 fixable)"
         if s["fixed"]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Sequence
 
 from ..finding import Family, Severity, Violation
 
@@ -57,6 +57,14 @@ class Rule:
     def summarize(self, doc: "Document") -> Mapping[str, Any] | None:
         """Per-file metrics to report beside the findings (e.g. provenance counts); default none."""
         return None
+
+    def start_run(self) -> None:
+        """Acquire run-level resources once, in the parent process, before any file is linted
+        (worker processes are forked after this and share what it set up, e.g. a server)."""
+
+    def collect(self, results: Sequence[Any]) -> None:
+        """See every file's result in the parent after the run (``FileResult.metrics`` carries
+        what :meth:`summarize` returned in whichever process linted the file)."""
 
     def notices(self) -> Iterable[str]:
         """Lines to tell the user once per run, after linting (e.g. "grammar checks skipped: …")."""

@@ -68,6 +68,7 @@ class LanguageToolCheck(Rule):
     def __init__(self, options=None, settings=None) -> None:
         super().__init__(options, settings)
         self._backend: lt.Backend | None = None
+        self._checked: bool | None = None  # the last file's status, for summarize()
 
     @property
     def backend(self) -> lt.Backend:
@@ -79,12 +80,19 @@ class LanguageToolCheck(Rule):
             )
         return self._backend
 
+    def start_run(self) -> None:
+        # Start (or reach) the server once in the parent, so forked workers share it.
+        if self.backend.configured:
+            self.backend.get_client()
+
     def check(self, doc: Document) -> Iterable[Violation]:
         backend = self.backend
+        self._checked = None
         client = backend.get_client()
         if client is None:
             if backend.configured:
                 backend.unchecked += 1
+                self._checked = False
             return []
         matches: list[lt.Match] = []
         for start, end, annotation in chunks(doc, int(self.opts["max_chars"])):
@@ -93,9 +101,11 @@ class LanguageToolCheck(Rule):
             except lt.LanguageToolError as exc:
                 backend.fail(str(exc))
                 backend.unchecked += 1
+                self._checked = False
                 return []
             matches.extend(_shift(m, start) for m in found)
         backend.checked += 1
+        self._checked = True
         own = own_spans(doc, self.settings) if self.opts["dedupe"] else []
         out = []
         for m in matches:
@@ -105,6 +115,26 @@ class LanguageToolCheck(Rule):
                 continue
             out.append(to_violation(m))
         return out
+
+    def summarize(self, doc: Document) -> Mapping[str, object] | None:
+        """Whether this file was checked (only when a server is configured): a file that was not
+        is kept out of the cache and counted in the run's notice, from whichever process."""
+        if self._checked is None:
+            return None
+        out: dict[str, object] = {"checked": self._checked}
+        if not self._checked and self.backend.failure:
+            out["failure"] = self.backend.failure
+        return out
+
+    def collect(self, results) -> None:
+        backend = self.backend
+        if not backend.configured:
+            return
+        statuses = [r.metrics.get(self.family.value) for r in results]
+        failed = [m for m in statuses if isinstance(m, dict) and m.get("checked") is False]
+        backend.unchecked = len(failed)
+        if failed and backend.failure is None:
+            backend.failure = str(failed[0].get("failure") or "the server did not answer")
 
     def notices(self) -> Iterable[str]:
         backend = self.backend

@@ -192,6 +192,10 @@ def is_accepted_form(key: str, eng: lexicon.English) -> bool:
     return any(v in eng.known for v in lexicon.spelling_variants(key))
 
 
+#: Longer letter runs (hashes, base64, a line without spaces) are never judged as typos.
+MAX_WORD_LENGTH = 30
+
+
 def _judge(part, tok, vocab, counts, accepted, eng, opts):
     """``(best, zipf, others)`` when ``part`` is a confident typo, else None."""
     key = lexicon.normalise_apostrophes(part).lower()
@@ -199,6 +203,8 @@ def _judge(part, tok, vocab, counts, accepted, eng, opts):
         return None
     if key in accepted or key in eng.known:
         return None
+    if len(key) > MAX_WORD_LENGTH:
+        return None  # not a slip of a known word; and candidate generation grows with length
     if "'" in key:
         stem = key.split("'", 1)[0]
         if stem in eng.known or len(stem) < opts["min_length"]:
