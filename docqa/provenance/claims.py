@@ -382,7 +382,7 @@ def find_claims(
     is_ignored = ignored or (lambda s, e: False)
     blocked: list[tuple[int, int]] | None = None  # computed for the first candidate only
     found: list[Claim] = []
-    gate = Gate(text, start, end)
+    gate = Gate(text, start, end, GATES)
 
     def add(s: int, e: int, kind: str) -> None:
         nonlocal blocked
@@ -394,42 +394,32 @@ def find_claims(
             return
         found.append(Claim(s, e, kind, text[s:e]))
 
-    if gate.allows(GATES[NUMBER_RE]):
-        for m in NUMBER_RE.finditer(text, start, end):
-            result = _classify_number(text, start, end, m)
-            if result:
-                add(*result)
-    if gate.allows(GATES[_LARGE_RE]):
-        for m in _LARGE_RE.finditer(text, start, end):
-            noun = (m.group("noun") or "").lower()
-            if noun in _TIME_UNITS or noun in _NOT_COUNTED:
-                continue
-            add(m.start(), m.end(), "count")
-    if gate.allows(GATES[_NUMBERING_RE]):
-        for m in _NUMBERING_RE.finditer(text, start, end):
-            add(m.start(), m.end(), "count")
-    if gate.allows(GATES[_SEVERAL_RE]):
-        for m in _SEVERAL_RE.finditer(text, start, end):
-            add(m.start(), m.end(), "count")
-    if gate.allows(GATES[_VOTE_RE]):
-        for m in _VOTE_RE.finditer(text, start, end):
-            add(m.start(1), m.end(2), "count")
-    if gate.allows(GATES[_MONEY_WORDS_RE]):
-        for m in _MONEY_WORDS_RE.finditer(text, start, end):
-            add(m.start(), m.end(), "money")
-    if gate.allows(GATES[_METRIC_RE]):
-        for m in _METRIC_RE.finditer(text, start, end):
-            if not _in_year_context(text, m):
-                add(m.start(), m.end(), "measure")
-    if gate.allows(GATES[_MULTIPLIER_RE]):
-        for m in _MULTIPLIER_RE.finditer(text, start, end):
-            add(m.start(), m.end(), "multiplier")
-    if gate.allows(GATES[_SHARE_RE]):
-        for m in _SHARE_RE.finditer(text, start, end):
-            add(m.start(), m.end(), "share")
-    if gate.allows(GATES[_PROPORTION_RE]):
-        for m in _PROPORTION_RE.finditer(text, start, end):
-            add(m.start(), m.end(), "proportion")
+    for m in gate.scan(NUMBER_RE):
+        result = _classify_number(text, start, end, m)
+        if result:
+            add(*result)
+    for m in gate.scan(_LARGE_RE):
+        noun = (m.group("noun") or "").lower()
+        if noun in _TIME_UNITS or noun in _NOT_COUNTED:
+            continue
+        add(m.start(), m.end(), "count")
+    for m in gate.scan(_NUMBERING_RE):
+        add(m.start(), m.end(), "count")
+    for m in gate.scan(_SEVERAL_RE):
+        add(m.start(), m.end(), "count")
+    for m in gate.scan(_VOTE_RE):
+        add(m.start(1), m.end(2), "count")
+    for m in gate.scan(_MONEY_WORDS_RE):
+        add(m.start(), m.end(), "money")
+    for m in gate.scan(_METRIC_RE):
+        if not _in_year_context(text, m):
+            add(m.start(), m.end(), "measure")
+    for m in gate.scan(_MULTIPLIER_RE):
+        add(m.start(), m.end(), "multiplier")
+    for m in gate.scan(_SHARE_RE):
+        add(m.start(), m.end(), "share")
+    for m in gate.scan(_PROPORTION_RE):
+        add(m.start(), m.end(), "proportion")
     for s, e in _rankings(text, start, end, gate):
         add(s, e, "ranking")
     if not found:
@@ -457,19 +447,17 @@ def _in_rule_clause(text: str, start: int, end: int, c: Claim) -> bool:
 
 
 def _rankings(text: str, start: int, end: int, gate: Gate | None = None) -> list[tuple[int, int]]:
-    gate = gate or Gate(text, start, end)
+    gate = gate or Gate(text, start, end, GATES)
     spans = []
-    if gate.allows(GATES[_RANK_SCOPED_RE]):
-        for m in _RANK_SCOPED_RE.finditer(text, start, end):
-            if m.group("proper"):
-                # A name's possessive is a ranking only with a measurable superlative ("Iran's largest
-                # fleet"), not with "leading" or "top" alone, and never a sentence-initial common word.
-                if m.group("soft") or m.group("proper").split()[0].lower() in _QUANTIFIER_WORDS:
-                    continue
-            spans.append((m.start(), m.end()))
+    for m in gate.scan(_RANK_SCOPED_RE):
+        if m.group("proper"):
+            # A name's possessive is a ranking only with a measurable superlative ("Iran's largest
+            # fleet"), not with "leading" or "top" alone, and never a sentence-initial common word.
+            if m.group("soft") or m.group("proper").split()[0].lower() in _QUANTIFIER_WORDS:
+                continue
+        spans.append((m.start(), m.end()))
     for rx in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE, _COMPARATIVE_RANK_RE, _MOST_EVER_RE):
-        if gate.allows(GATES[rx]):
-            spans.extend((m.start(), m.end()) for m in rx.finditer(text, start, end))
+        spans.extend((m.start(), m.end()) for m in gate.scan(rx))
     return spans
 
 

@@ -13,6 +13,7 @@ generated from its pattern and against every host sentence.
 from __future__ import annotations
 
 import re
+from typing import Iterator, Mapping
 
 #: A pattern's gate: whether a digit opens it, and the words (lower case) of which one opens it.
 GateRule = tuple[bool, tuple[str, ...]]
@@ -24,11 +25,16 @@ _FOLD_TRAPS = frozenset("ıſİ")
 
 
 class Gate:
-    """What one sentence could possibly match: whether it has a digit, and its lower-cased text."""
+    """What one sentence could possibly match: whether it has a digit, and its lower-cased text.
 
-    __slots__ = ("low", "digit", "open")
+    ``gates`` maps each pattern to its :data:`GateRule`, for :meth:`scan`.
+    """
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    __slots__ = ("text", "start", "end", "gates", "low", "digit", "open")
+
+    def __init__(self, text: str, start: int, end: int,
+                 gates: Mapping[re.Pattern[str], GateRule] | None = None) -> None:
+        self.text, self.start, self.end, self.gates = text, start, end, gates or {}
         s = text[start:end]
         self.open = not s.isascii() and not _FOLD_TRAPS.isdisjoint(s)
         self.low = s.lower()
@@ -48,3 +54,9 @@ class Gate:
         """True when a pattern with this gate ``rule`` can match somewhere in the sentence."""
         digit_ok, words = rule
         return digit_ok and self.digit or self.has(words)
+
+    def scan(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches in the sentence; none, without running it, when its gate is shut."""
+        if self.allows(self.gates[pattern]):
+            return pattern.finditer(self.text, self.start, self.end)
+        return iter(())
