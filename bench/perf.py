@@ -169,6 +169,29 @@ def docqa_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "docqa"]
 
 
+def snapshot_code() -> tuple[Path, dict]:
+    """A frozen copy of docqa's code and built-in packs under ``bench/out/snapshot``.
+
+    Every docqa run imports it (``PYTHONPATH``), so that edits made to the working tree while the
+    benchmark runs cannot change the code between runs; they would also invalidate the warm
+    cache, whose key includes a fingerprint of docqa's modules. Returns the directory and what
+    was copied (the commit, and any files that differed from it).
+    """
+    snap = OUT / "snapshot"
+    if snap.exists():
+        shutil.rmtree(snap)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "docqa", snap / "docqa", ignore=ignore)
+    shutil.copytree(ROOT / "rules", snap / "rules", ignore=ignore)
+
+    def git(*a: str) -> str:
+        done = subprocess.run(["git", *a], cwd=ROOT, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    dirty = [line[3:] for line in git("status", "--porcelain", "--", "docqa", "rules").splitlines()]
+    return snap, {"commit": git("rev-parse", "HEAD"), "uncommitted": dirty}
+
+
 #: The baseline: read every file and split it into word and punctuation tokens, nothing else.
 BARE_PASS = r"""
 import os, re, sys
@@ -309,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="seconds the whole single-file ladder may take (default 240)")
     ap.add_argument("--no-proselint", action="store_true", help="skip proselint (ratios to it are then absent)")
     ap.add_argument("--no-single", action="store_true", help="skip the single-file ladder")
+    ap.add_argument("--live", action="store_true",
+                    help="measure the working tree itself, not a frozen snapshot of it")
     ap.add_argument("--results", type=Path, default=RESULTS, help="where perf.json and perf.md go")
     args = ap.parse_args(argv)
 
@@ -346,6 +371,13 @@ def main(argv: list[str] | None = None) -> int:
 
     work = Path(tempfile.mkdtemp(prefix="run-", dir=OUT))
     env = dict(os.environ)
+    code = {"snapshot": None}
+    if not args.live:
+        snap, code = snapshot_code()
+        code["snapshot"] = str(snap.relative_to(ROOT))
+        env["PYTHONPATH"] = str(snap) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    # Untimed: compile the snapshot's modules and load every rule once, so no timed run pays that.
+    run_child([*lint, "--no-cache", str(small)], cwd=OUT, env=env)
 
     def cache_env(name: str) -> dict:
         return dict(env, DOCQA_CACHE_DIR=str(work / name))
@@ -358,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     series["docqa_cold_4x"].nbytes = b4
     identical: list[bool] = []
     findings_lines: list[int] = []
+    internal_errors: list[int] = []  # DQA001 lines: a rule that crashed on a file
     load_before = os.getloadavg()
     t0 = time.perf_counter()
 
@@ -367,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         out_default, out_warm, out_j1 = work / f"default-{rep}.out", work / f"warm-{rep}.out", work / f"jobs1-{rep}.out"
         s = series["docqa_cold"].add(run_child([*lint, c1.name], cwd=OUT, env=cache_env(cache), stdout=out_default))
         findings_lines.append(len(out_default.read_bytes().splitlines()))
+        internal_errors.append(out_default.read_bytes().count(b"DQA001"))
         log(f"rep {rep + 1}/{repeats}: docqa cold {s.wall:.2f} s, {s.rss_mib:.0f} MiB, status {s.status}")
         s = series["docqa_warm"].add(run_child([*lint, c1.name], cwd=OUT, env=cache_env(cache), stdout=out_warm))
         identical.append(same_output(out_warm, out_default))
@@ -399,9 +433,10 @@ def main(argv: list[str] | None = None) -> int:
             single.append({"bytes": size, "wall_s": None, "completed": False, "skipped": True,
                            "why": "the single-file budget was spent"})
             continue
-        s = run_child([*lint, "--no-cache", path.name], cwd=OUT, timeout=bound)
+        s = run_child([*lint, "--no-cache", path.name], cwd=OUT, env=env, timeout=bound)
         spent += s.wall
-        step = {"bytes": size, "wall_s": round(s.wall, 3), "completed": not s.timed_out, "status": s.status,
+        step = {"bytes": size, "wall_s": round(s.wall, 3), "cpu_s": round(s.cpu, 2),
+                "completed": not s.timed_out, "status": s.status,
                 "peak_rss_mib": round(s.rss_mib, 1), "mb_per_s": round(size / MB / s.wall, 3),
                 "killed_at_s": round(bound, 1) if s.timed_out else None}
         single.append(step)
@@ -415,10 +450,10 @@ def main(argv: list[str] | None = None) -> int:
 
     # Latency: one small file and start-up, alternating, median of several runs.
     for _ in range(lat_runs):
-        series["docqa_one_file"].add(run_child([*lint, "--no-cache", str(small)], cwd=OUT))
+        series["docqa_one_file"].add(run_child([*lint, "--no-cache", str(small)], cwd=OUT, env=env))
         if prose:
             series["proselint_one_file"].add(run_child([*prose[0], str(small)], cwd=OUT))
-        series["docqa_help"].add(run_child([*docqa, "--help"], cwd=OUT))
+        series["docqa_help"].add(run_child([*docqa, "--help"], cwd=OUT, env=env))
         series["import_click"].add(run_child([sys.executable, "-c", "import click"], cwd=OUT))
         series["launcher_floor"].add(run_child([shutil.which("true") or "/bin/true"], cwd=OUT))
     log(f"one file: docqa {series['docqa_one_file'].wall:.3f} s"
@@ -459,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
     if verdicts["growth_single_5mb_to_20mb"] is None and single and not single[-1]["completed"]:
         verdicts["growth_single_5mb_to_20mb"] = False  # a killed step grew faster than linearly
     command = "python bench/perf.py" + (" --quick" if args.quick else "") + (
-        f" --repeats {args.repeats}" if args.repeats else "")
+        f" --repeats {args.repeats}" if args.repeats else "") + (" --live" if args.live else "")
     report = {
         "command": command,
         "quick": args.quick,
@@ -478,6 +513,8 @@ def main(argv: list[str] | None = None) -> int:
         "output_identical": {"jobs1_and_warm_vs_default": all(identical) if identical else None,
                              "comparisons": len(identical)},
         "output_lines_per_cold_run": findings_lines,
+        "internal_errors_per_cold_run": internal_errors,
+        "code": code,
         "elapsed_s": round(elapsed, 1),
     }
     args.results.mkdir(parents=True, exist_ok=True)
@@ -495,17 +532,17 @@ def markdown(r: dict) -> str:
     def row(label: str, key: str) -> str:
         s = S.get(key)
         if not s:
-            return f"| {label} | not run | | |"
+            return f"| {label} | not run | | | |"
         mbs = f"{s['mb_per_s']:.2f}" if "mb_per_s" in s else ""
-        return f"| {label} | {s['wall_s_median']:.3f} | {mbs} | {s['peak_rss_mib']:.0f} |"
+        return f"| {label} | {s['wall_s_median']:.3f} | {s['cpu_s_median']:.2f} | {mbs} | {s['peak_rss_mib']:.0f} |"
 
     def ladder_row(step: dict) -> str:
         label = f"docqa lint, one {step['bytes'] / MB:.2f} MB file"
         if step.get("skipped"):
-            return f"| {label} | skipped: {step['why']} | | |"
+            return f"| {label} | skipped: {step['why']} | | | |"
         if not step["completed"]:
-            return f"| {label} | killed at {step['killed_at_s']:.0f} s | | {step['peak_rss_mib']:.0f} |"
-        return f"| {label} | {step['wall_s']:.1f} | {step['mb_per_s']:.2f} | {step['peak_rss_mib']:.0f} |"
+            return f"| {label} | killed at {step['killed_at_s']:.0f} s | | | |"
+        return f"| {label} | {step['wall_s']:.1f} | {step['cpu_s']:.1f} | {step['mb_per_s']:.2f} | {step['peak_rss_mib']:.0f} |"
 
     def verdict(key: str) -> str:
         t = r["targets"][key]
@@ -524,8 +561,8 @@ def markdown(r: dict) -> str:
         f"{c['bytes_4x'] / MB:.2f} MB. Times are medians of alternating runs ({S['docqa_cold']['runs']} per corpus "
         "configuration); peak RSS is the child's own `ru_maxrss` (for docqa's worker pool, its largest process).",
         "",
-        "| run | wall s | MB/s | peak RSS MiB |",
-        "|---|---:|---:|---:|",
+        "| run | wall s | CPU s | MB/s | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|",
         row("docqa lint, cold cache (default --jobs)", "docqa_cold"),
         row("docqa lint, warm cache", "docqa_warm"),
         row("docqa lint --jobs 1, cold cache", "docqa_cold_jobs1"),
@@ -549,6 +586,13 @@ def markdown(r: dict) -> str:
         f"{R.get('docqa_cold_vs_bare_time')}x the bare pass's time.",
         "",
     ]
+    if any(r["internal_errors_per_cold_run"]):
+        lines += [f"Internal errors (DQA001: a rule crashed on a file) per cold run: {r['internal_errors_per_cold_run']}. "
+                  "A file with one is never cached, so every warm run lints it again and loads every rule's data.", ""]
+    code = r.get("code") or {}
+    if code.get("snapshot"):
+        dirty = f" plus uncommitted changes to {len(code['uncommitted'])} file(s)" if code.get("uncommitted") else ""
+        lines += [f"Code measured: a snapshot of commit {code['commit'][:10]}{dirty}.", ""]
     return "\n".join(lines)
 
 
