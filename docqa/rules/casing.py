@@ -305,14 +305,24 @@ class _Analysis:
         self.accepted = {lexicon.normalise_apostrophes(w).lower() for w in settings.words}
         self.hits: list[Hit] = []
         self.covered: list[tuple[int, int]] = []
+        # One byte per character, 1 where a span is covered: the overlap test is a C-level find
+        # over the span instead of a scan of every earlier hit (quadratic on long documents).
+        self._mask = bytearray(len(self.text))
 
     # ------------------------------------------------------------------ helpers
+    def _cover(self, s: int, e: int) -> None:
+        self.covered.append((s, e))
+        if e > s:
+            self._mask[s:e] = b"\x01" * (e - s)
+
     def _is_covered(self, s: int, e: int) -> bool:
-        return any(s < ce and cs < e for cs, ce in self.covered)
+        if e > s:
+            return self._mask.find(1, s, e) >= 0
+        return any(s < ce and cs < e for cs, ce in self.covered)  # an empty span: strictly inside
 
     def _add(self, hit: Hit) -> None:
         self.hits.append(hit)
-        self.covered.append((hit.start, hit.end))
+        self._cover(hit.start, hit.end)
 
     def run(self) -> list[Hit]:
         """Run every casing check once, most specific first, so that one slip gets one hit."""
@@ -348,7 +358,7 @@ class _Analysis:
                     if not self._phrase_hit(window, canon) and all(
                         t.base == c or t.shape == "upper" for t, c in zip(window, canon.split(" "))
                     ):
-                        self.covered.append((window[0].start, window[-1].end))  # written as listed
+                        self._cover(window[0].start, window[-1].end)  # written as listed
                     break
                 i += matched or 1
 
