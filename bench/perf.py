@@ -494,7 +494,8 @@ def main(argv: list[str] | None = None) -> int:
     if verdicts["growth_single_5mb_to_20mb"] is None and single and not single[-1]["completed"]:
         verdicts["growth_single_5mb_to_20mb"] = False  # a killed step grew faster than linearly
     command = "python bench/perf.py" + (" --quick" if args.quick else "") + (
-        f" --repeats {args.repeats}" if args.repeats else "") + (" --live" if args.live else "")
+        f" --repeats {args.repeats}" if args.repeats else "") + (" --live" if args.live else "") + (
+        f" --single-budget {args.single_budget:g}" if args.single_budget != 240.0 else "")
     report = {
         "command": command,
         "quick": args.quick,
