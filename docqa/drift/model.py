@@ -86,6 +86,13 @@ QUOTED_RE = re.compile(r"[\"“][^\"“”\n]{1,3000}[\"”]")
 _DIGIT_RE = re.compile(r"\d")
 _SKIP = frozenset({NodeKind.CODE_BLOCK, NodeKind.HTML, NodeKind.FRONT_MATTER, NodeKind.TOC})
 _ZERO_TABLE = (0.0, 0.0)
+_ROUND_OFF = 1e-9
+
+
+def _snap(x: float) -> float:
+    """Supports are sums of non-negative terms, but the sliding windows add and remove them, so a
+    true 0 can come back as -1e-14; dividing by that made scores explode (and logs fail)."""
+    return 0.0 if x < _ROUND_OFF else x
 
 
 @dataclass
@@ -406,7 +413,7 @@ class DriftModel:
         if values:
             fwd = sorted(v[0] for v in values)
             rev = sorted(v[1] for v in values)
-            hit = (fwd[len(fwd) // 2], rev[len(rev) // 2])
+            hit = (_snap(fwd[len(fwd) // 2]), _snap(rev[len(rev) // 2]))
         else:
             hit = (0.0, 0.0)
         self._typical[length] = hit
