@@ -135,6 +135,38 @@ def measure(metric: str, text: str) -> float:
     return float(_metrics()[metric](text))
 
 
+#: Above this many characters, textstat's result caches (128 entries per function, each holding,
+#: for example, the word list of its text) are emptied once the text's scores are known: kept,
+#: they held hundreds of megabytes for one 20 MB document until the process ended.
+_LARGE_TEXT = 100_000
+
+
+def flesch_scores(doc: Document, text: str) -> tuple[float, float]:
+    """Flesch reading ease and Flesch-Kincaid grade of ``text`` (prose of ``doc``), remembered per
+    document so that the section rules and the per-file summary measure each text once."""
+    memo = doc.cache.setdefault("readability.flesch", {})
+    scores = memo.get(text)
+    if scores is None:
+        scores = memo[text] = (measure("flesch_reading_ease", text), measure("flesch_kincaid_grade", text))
+        if len(text) > _LARGE_TEXT:
+            _clear_textstat_caches()
+    return scores
+
+
+def _clear_textstat_caches() -> None:
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("textstat.") or module is None:
+            continue
+        for value in list(vars(module).values()):
+            clear = getattr(value, "cache_clear", None)
+            # Not the textstat.backend.utils functions: their caches hold the loaded dictionaries
+            # (pyphen's takes 0.1 s to load again).
+            if callable(clear) and not getattr(value, "__module__", "").startswith("textstat.backend.utils"):
+                clear()
+
+
 def prose_text(doc: Document, start: int = 0, end: int | None = None, blocks: Iterable[Node] | None = None) -> str:
     """The prose between ``start`` and ``end`` (or of ``blocks``): paragraphs and list items,
     with non-prose spans removed and a full stop added where a block has no terminal punctuation."""
@@ -172,12 +204,8 @@ def text_stats(doc: Document, start: int = 0, end: int | None = None) -> dict[st
     sentences = sum(1 for s in doc.sentences if s.start >= start and s.end <= end)
     if not text.strip():
         return {"words": words, "sentences": sentences, "reading_ease": None, "grade": None}
-    return {
-        "words": words,
-        "sentences": sentences,
-        "reading_ease": round(measure("flesch_reading_ease", text), 1),
-        "grade": round(measure("flesch_kincaid_grade", text), 1),
-    }
+    ease, grade = flesch_scores(doc, text)
+    return {"words": words, "sentences": sentences, "reading_ease": round(ease, 1), "grade": round(grade, 1)}
 
 
 def section_scores(doc: Document) -> list[tuple[Any, str, int, float, float]]:
@@ -193,7 +221,7 @@ def section_scores(doc: Document) -> list[tuple[Any, str, int, float, float]]:
         words = len(text.split())
         if not words:
             continue
-        out.append((sec, text, words, measure("flesch_reading_ease", text), measure("flesch_kincaid_grade", text)))
+        out.append((sec, text, words, *flesch_scores(doc, text)))
     doc.cache["readability.sections"] = out
     return out
 
