@@ -27,7 +27,6 @@ import tempfile
 import time
 import urllib.error
 import urllib.parse
-import urllib.request
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,6 +124,7 @@ class Client:
 
     def healthy(self, timeout: float = 2.0) -> bool:
         """True when ``/v2/healthcheck`` answers 200 within ``timeout`` seconds."""
+        import urllib.request  # lazy: it pulls in http.client, email and ssl
         try:
             with urllib.request.urlopen(self.base + "/v2/healthcheck", timeout=timeout) as resp:
                 resp.read(1024)
@@ -154,6 +154,7 @@ class Client:
         return matches
 
     def _post(self, path: str, params: Mapping[str, str]) -> Any:
+        import urllib.request  # lazy: it pulls in http.client, email and ssl
         body = urllib.parse.urlencode(params).encode("utf-8")
         request = urllib.request.Request(
             self.base + path, data=body, method="POST",

@@ -6,6 +6,7 @@ run, a process pool and the cache.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from contextlib import contextmanager
@@ -68,7 +69,10 @@ def run_files(
     items = [work[i] for i in pending]
     with _progress(progress and len(items) >= PROGRESS_MIN_FILES, len(items)) as bar:
         if workers > 1 and len(items) >= PARALLEL_MIN_FILES and _can_fork():
-            linted = _parallel(items, job, workers)
+            # Lint the first file here: the rules load their data (dictionaries, frequency
+            # tables) lazily, and workers forked afterwards share it instead of each loading it.
+            first = lint_file(*items[0][:2], job, items[0][2])
+            linted = itertools.chain([first], _parallel(items[1:], job, workers))
         else:
             linted = (lint_file(p, d, job, ign) for p, d, ign in items)
         for i, result in zip(pending, linted):
