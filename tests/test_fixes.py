@@ -65,3 +65,22 @@ def test_overlapping_edits_are_never_applied_together_and_unsafe_needs_opt_in():
     assert apply_edits("abcdefghij", edits) == "AdeCfghij"
     edits, count = select_edits(findings, unsafe=True)
     assert [e.content for e in edits] == ["A", "C", "E"]
+
+
+def test_file_changed_on_disk_during_fix_is_left_alone(cli, tmp_path, monkeypatch):
+    import docqa.runner
+
+    path = tmp_path / "a.txt"
+    path.write_text(BAD)
+    real_fix_text = docqa.runner.fix_text
+
+    def edit_meanwhile(text, lint, **kw):  # someone saves the file while docqa computes fixes
+        result = real_fix_text(text, lint, **kw)
+        path.write_text("Edited by someone else,meanwhile.\n")
+        return result
+
+    monkeypatch.setattr(docqa.runner, "fix_text", edit_meanwhile)
+    result = cli("lint", "--fix", "a.txt")
+    assert path.read_text() == "Edited by someone else,meanwhile.\n"
+    assert "a.txt: changed on disk since it was read; not fixed" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
