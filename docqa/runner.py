@@ -182,16 +182,17 @@ def lint_file(path: Path, display: str, job: Job, ignore_codes: Sequence[str] = 
             result.findings.append(_unreadable(str(problem)))
         return result
 
-    doc = parse(source.text, display)
-    sup = parse_suppressions(source.text, doc.format)
-    result = lint_document(doc, job.rules, job.settings, ignore_codes=ignore_codes, suppressions=sup)
+    def lint(text: str) -> FileResult:
+        doc = parse(text, display)
+        return lint_document(doc, job.rules, job.settings, ignore_codes=ignore_codes,
+                             suppressions=parse_suppressions(text, doc.format))
+
+    result = lint(source.text)
     if not (job.fix or job.diff) or not any(f.fix for f in result.findings):
         return result
 
     def relint(text: str) -> list[Finding]:
-        d = parse(text, display)
-        return lint_document(d, job.rules, job.settings, ignore_codes=ignore_codes,
-                             suppressions=parse_suppressions(text, d.format)).findings
+        return lint(text).findings
 
     new_text, applied, _ = fix_text(source.text, relint, unsafe=job.unsafe_fixes)
     if new_text == source.text:
@@ -207,9 +208,7 @@ def lint_file(path: Path, display: str, job: Job, ignore_codes: Sequence[str] = 
     except OSError as exc:
         result.notices.append(f"{display}: could not write fixes: {exc.strerror or exc}")
         return result
-    fixed_doc = parse(new_text, display)
-    result = lint_document(fixed_doc, job.rules, job.settings, ignore_codes=ignore_codes,
-                           suppressions=parse_suppressions(new_text, fixed_doc.format))
+    result = lint(new_text)
     result.fixed = applied
     return result
 
