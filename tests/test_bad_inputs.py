@@ -7,6 +7,7 @@ exit code, and what stderr/stdout must say (always naming the file).
 from __future__ import annotations
 
 import codecs
+import json
 import os
 
 import pytest
@@ -114,3 +115,18 @@ def test_io_error_is_a_finding_even_for_root(cli, tmp_path):
     assert result.exit_code == 1
     (f,) = json_output(result)["files"][0]["findings"]
     assert f["code"] == "DQA002" and f["message"] == "cannot read file: Input/output error"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_directory_walk_never_opens_a_fifo_or_follows_a_linked_directory(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "sub").mkdir(parents=True)
+    os.mkfifo(docs / "pipe.txt")  # opening it for reading would block forever
+    (docs / "sub" / "inner.md").write_text(BAD)
+    (docs / "linked.md").symlink_to(docs / "sub")  # a directory behind a text-file name
+    (docs / "loop.txt").symlink_to(docs / "loop.txt")
+    (docs / "plain.txt").write_text(CLEAN)
+    proc = run_docqa("lint", "--format", "json", "docs", cwd=tmp_path, timeout=60)
+    assert proc.returncode == 1, proc.stderr
+    files = {e["path"]: [f["code"] for f in e["findings"]] for e in json.loads(proc.stdout)["files"]}
+    assert files == {"docs/loop.txt": ["DQA002"], "docs/plain.txt": [], "docs/sub/inner.md": ["SPC001"]}
