@@ -197,3 +197,61 @@ def test_counts_are_in_the_json_report(cli, tmp_path):
     (entry,) = out["files"]
     assert entry["metrics"]["provenance"] == {"claims": 3, "sourced": 1, "vague": 1, "unsourced": 1}
     assert [(f["code"], f["line"]) for f in entry["findings"]] == [("PRV001", 3), ("PRV002", 5)]
+
+
+# ------------------------------------------------------------------ carry-over and detection (issue 6, round 3)
+@pytest.mark.parametrize("text", [
+    # A quote that opens the sentence after one naming the speaker is that speaker's.
+    'As Dr Roe told the Gazette, ozone levels have dropped. "Ozone has declined by 25 percent on average since 1980."\n',
+    # "An estimated" after a named source continues its report.
+    "The march was the largest ever held in the city, according to the Gazette. "
+    "An estimated 40,000 people took part.\n",
+    # A method sentence of a study named as published in a journal.
+    "In findings published on Monday in the journal Plant Biology, a team reported that the vines spread by seed. "
+    "They compared these to 26 modern vines from other regions.\n",
+])
+def test_attribution_carried_over_from_the_sentence_before(text):
+    found, counts, _ = lint(text)
+    assert found == []
+    assert counts["claims"] >= 1 and counts["sourced"] == counts["claims"]
+
+
+def test_a_hedge_on_the_figure_outweighs_a_source_elsewhere():
+    text = "New valves, they said, could cut the water used by, reportedly, 40 percent.\n"
+    found, _, findings = lint(text)
+    assert found == [("PRV002", 1, text.index("40") + 1, "40 percent")]
+    assert '"reportedly"' in findings[0].message
+
+
+def test_an_everyday_verb_in_another_clause_is_no_source():
+    found, _, _ = lint("The band recorded only one album but played before a crowd of a hundred thousand in the park.\n")
+    assert found == [("PRV001", 1, 63, "a hundred thousand")]
+    # In the same clause the verb does report the figure.
+    assert lint("The weather service recorded 120 mm of rain on Monday.\n")[0] == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("The hashtag was used over one million times by Thursday.", "one million times"),
+    ("Voters turned out more than 2.9 million strong.", "2.9 million"),
+    ("Altogether, fifteen Democrats defected.", "fifteen Democrats"),
+    ("The blast killed all seven miners underground.", "seven miners"),
+    ("She had the most pledged delegates going into the vote.", "the most pledged delegates"),
+    ("The site hosted a quarter million video clips.", "a quarter million video clips"),
+    ("Several hundred people were evacuated.", "Several hundred people"),
+    ("One out of every thousand children develops the disease.", "One out of every thousand"),
+])
+def test_more_statistics_are_claims(sentence, text):
+    assert [c.text for c in find_claims(sentence, 0, len(sentence))][:1] == [text]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The island was home to a large population for a few hundred years.",
+    "Of the thousands, the reporter spoke with one visitor.",
+    "Like all vessels exceeding 300 tons, the ship must transmit its position.",
+    "The registry characterizes events where four or more people are shot as mass shootings.",
+    "Under the new law, that number drops to six.",
+    "The Speaker is the third-highest ranking official in the government.",
+    "He tried three times before he succeeded.",
+])
+def test_more_numbers_that_are_not_statistics(sentence):
+    assert find_claims(sentence, 0, len(sentence)) == []

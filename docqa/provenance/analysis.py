@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document, Node, NodeKind
-from .attribution import Attribution, Evidence, analyse_sentence, tag_is_specific
+from .attribution import WEAK_VERBS, Attribution, Evidence, analyse_sentence, tag_is_specific
 from .claims import Claim, find_claims
 
 CACHE_KEY = "provenance"
@@ -180,14 +180,27 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
         resolved = label in definitions
         return ("sourced", "a reference marker that resolves to the reference list" if resolved
                 else "a reference marker (no matching reference list entry found)", None, None, m)
+    # "cutting it by, reportedly, a factor of two": a hedge on the figure itself outweighs a source
+    # elsewhere in the sentence.
+    hedge = next((v for v in attr.vague if v.text.lower() in _HEDGE_ADVERBS
+                  and any(0 <= c.start - v.end <= 3 for c in claims)), None)
+    if hedge is not None:
+        return "vague", f"only vague attribution {hedge.text!r}", hedge, weak, None
     framing = next((v for v in attr.vague if v.start <= sent.start + 2), None)
     if framing is not None and attr.named and all(ev.kind == "verb" for ev in attr.named):
         # "According to reports, the firm said it ordered 500,000 wafers": the report frames it all.
         return "vague", f"only vague attribution {framing.text!r}", framing, weak, None
-    if attr.named:
-        ev = attr.named[0]
+    named = [ev for ev in attr.named if not _weak_elsewhere(text, ev, claims)]
+    if named:
+        ev = named[0]
         return "sourced", f"named attribution {ev.text!r}", None, None, ev
     vague = (attr.vague or attr.anonymous or [None])[0]
+    if (vague is not None and not attr.anonymous and all(_ESTIMATE_HEDGE_RE.fullmatch(v.text) for v in attr.vague)
+            and previous is not None and previous.status == "sourced" and previous.source is not None
+            and previous.end <= sent.start):
+        # "According to Time, it was the largest march. An estimated four million took part.": the
+        # estimate is the named source's, not an anonymous one.
+        return "sourced", "an estimate continuing the previous sentence's report", None, None, previous.source
     if vague is not None:
         return "vague", f"only vague attribution {vague.text!r}", vague, weak, None
     if weak is not None:
@@ -211,13 +224,32 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
     return "unsourced", "no attribution in the sentence or the one before", None, None, None
 
 
+_CLAUSE_BREAK_RE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|,[ \u00a0]and\b")
+
+
+def _weak_elsewhere(text: str, ev: Evidence, claims: list[Claim]) -> bool:
+    """Is ``ev`` a verb with an everyday sense ("the band recorded an album") in another clause
+    than every claim ("... but played before a crowd of 100,000")?"""
+    if ev.kind != "verb" or ev.text.split()[-1].lower() not in WEAK_VERBS:
+        return False
+    for c in claims:
+        lo, hi = (ev.end, c.start) if c.start >= ev.end else (c.end, ev.start)
+        if not _CLAUSE_BREAK_RE.search(text, lo, max(lo, hi)):
+            return False
+    return True
+
+
+_HEDGE_ADVERBS = frozenset("reportedly purportedly supposedly allegedly".split())
+_ESTIMATE_HEDGE_RE = re.compile(r"an[ \u00a0]estimated|a[ \u00a0]reported", re.IGNORECASE)
+
 _DATA_VERBS = frozenset(
     """estimate estimates estimated counted counts measured measures recorded records calculated
     found finds showed shows reported reports published released surveyed""".split()
 )
 #: The document names a study: "published in Nature", "a new study released by the X Museum".
 _STUDY_NAMED_RE = re.compile(
-    r"\b(?:published|presented|released|reported)[ \u00a0](?:[\w,-]+[ \u00a0]){0,4}?(?:in|by|at)[ \u00a0](?:the[ \u00a0])?[A-Z]"
+    r"\b(?:published|presented|released|reported)[ \u00a0](?:[\w,-]+[ \u00a0]){0,4}?(?:in|by|at)[ \u00a0](?:the[ \u00a0])?"
+    r"(?:(?:journal|magazine|proceedings)[ \u00a0])?[A-Z]"
     r"|\b(?:study|survey|report|trial|paper)[ \u00a0](?:[\w,-]+[ \u00a0]){0,3}?(?:published|released|led|conducted)[ \u00a0]by[ \u00a0]"
     r"(?:the[ \u00a0])?[A-Z]"
 )
@@ -362,6 +394,24 @@ def _attributed_quotes(text, block, sents, attrs, open_at_start: bool) -> list[t
                 break
         if who is None and starts_in_quote and q_start == block.start:
             who = Evidence(block.start, block.start, "named", "the speaker of the previous paragraph's quote")
+        if who is None:
+            # 'As Roe told the paper, ozone has dropped. "It fell 25% ..."': a quote that opens a
+            # sentence right after one naming a speaker is that speaker's.
+            k = next((k for k, sent in enumerate(sents) if sent.start <= q_start < sent.end), None)
+            if k and text[sents[k].start:q_start].strip() == "":
+                who = next((ev for ev in attrs[k - 1].named if ev.kind == "verb" and _is_speech(ev)), None)
         if who is not None:
             out.append((q_start, q_end, who))
     return out
+
+
+_SPEECH_VERBS = frozenset(
+    """said says told tells added adds explained explains noted notes stated states continued
+    continues wrote writes argued argues warned warns insisted insists stressed emphasised
+    emphasized commented remarked replied answered recalled""".split()
+)
+
+
+def _is_speech(ev: Evidence) -> bool:
+    """Named evidence whose verb introduces speech ("Roe told the paper", "she added")."""
+    return any(w.lower().strip(",.") in _SPEECH_VERBS for w in ev.text.split()[-2:])

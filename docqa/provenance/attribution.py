@@ -82,7 +82,15 @@ ATTRIBUTION_VERBS = frozenset(
 #: After these, "claims", "reports", "estimates" are plural nouns, not verbs ("asylum claims over 150,000").
 _NOUN_FOLLOWERS = frozenset("of over in on for from to and or with were are was is have had by , . ; : ) ] that's".split())
 _DOCUMENT_HEADS = frozenset("release statement report filing figures data survey accounts website account".split())
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_DETERMINERS = frozenset("the a an its their his her our this that these those most more least less".split())
+#: Attribution verbs with an everyday sense too ("the band recorded one album", "she named a new
+#: chief", "they pledged support"): they source only a figure in their own clause.
+WEAK_VERBS = frozenset(
+    """recorded recorded counted counts measured listed lists put puts called labelled labeled dubbed
+    termed named names ranked ranks rated rates rank promised pledged vowed described describes
+    credit credits credited expressed believes believe thinks expects released releases published
+    publishes found finds find""".split()
+)
 #: Verbs after which a vague subject ("reports", "experts", "data") is vague attribution.
 _VAGUE_VERBS = frozenset(
     """said says say told tell tells suggest suggests suggested show shows showed indicate indicates

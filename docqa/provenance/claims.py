@@ -40,7 +40,8 @@ _WORD_NUM = (
 )
 NUMBER_RE = re.compile(
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"|\b(?P<word>" + _WORD_NUM + r"|a dozen|dozen|a[ \u00a0](?:hundred|thousand|million|billion))\b",
+    r"|\b(?P<word>half[ \u00a0]a[ \u00a0](?:million|billion)|(?:a|one)[ \u00a0]quarter[ \u00a0-](?:million|billion)|"
+    + _WORD_NUM + r"|a dozen|dozen|a[ \u00a0](?:hundred|thousand|million|billion))\b",
     re.IGNORECASE,
 )
 _SCALE_AFTER_RE = re.compile(r"[ \u00a0]?(hundred|thousand|million|billion|trillion|bn|mn|mln|tn)\b", re.IGNORECASE)
@@ -157,7 +158,8 @@ _CASUALTY_VERBS = (
 _CASUALTY_AFTER_RE = re.compile(
     r"^(?:(?:[ \u00a0](?:(?-i:[a-z])[\w-]*|a|an)){0,4}?[ \u00a0](?:were|are|was|have[ \u00a0]been|had[ \u00a0]been|has[ \u00a0]been|"
     r"remain|remained)(?:[ \u00a0](?:confirmed|reported|believed|feared|presumed|now|later|seriously|critically))?"
-    r"|(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*)){0,2})"
+    r"|(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*|"
+    r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers)))){0,2})"
     r"[ \u00a0]" + _CASUALTY_VERBS,
     re.IGNORECASE,
 )
@@ -177,6 +179,19 @@ _GROWTH_BEFORE_RE = re.compile(
     r"exceeded|exceeds|surpassed|swelled|ballooned|shrank|shrunk)"
     r"[ \u00a0](?:by[ \u00a0]|to[ \u00a0]|from[ \u00a0])?(?:an[ \u00a0]estimated[ \u00a0]|about[ \u00a0]|nearly[ \u00a0]|"
     r"almost[ \u00a0]|some[ \u00a0]|over[ \u00a0]|more[ \u00a0]than[ \u00a0]|around[ \u00a0]|roughly[ \u00a0])?$",
+    re.IGNORECASE,
+)
+#: "a crowd of", "an audience of some": the number after is a head count.
+_CROWD_BEFORE_RE = re.compile(
+    r"\b(?:crowds?|audiences?|turnout|attendance|gatherings?|rally|march)[ \u00a0](?:of|estimated[ \u00a0]at|numbering)[ \u00a0]"
+    r"(?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|over[ \u00a0]|more[ \u00a0]than[ \u00a0]|up[ \u00a0]to[ \u00a0])?$",
+    re.IGNORECASE,
+)
+#: "all vessels exceeding 300 tons", "any company with more than 50 staff": a class, not a finding.
+_THRESHOLD_BEFORE_RE = re.compile(
+    r"\b(?:all|any|every|each|only)[ \u00a0](?:[\w-]+[ \u00a0]){1,3}?(?:exceeding|over|above|under|below|of[ \u00a0]more[ \u00a0]than|"
+    r"with[ \u00a0](?:more|fewer|less)[ \u00a0]than|with[ \u00a0]at[ \u00a0](?:least|most)|weighing[ \u00a0](?:more|less)[ \u00a0]than|"
+    r"larger[ \u00a0]than|smaller[ \u00a0]than)[ \u00a0]$",
     re.IGNORECASE,
 )
 _RECORD_BEFORE_RE = re.compile(r"\b(?:a|an|the)[ \u00a0](?:new[ \u00a0]|all-time[ \u00a0])?record[ \u00a0]$", re.IGNORECASE)
@@ -203,7 +218,8 @@ _MONEY_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _SEVERAL_RE = re.compile(
-    r"\b(?:several|a[ \u00a0]few|many|some)[ \u00a0](?:hundred|thousand|million|billion)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?[a-z][\w-]*s\b"
+    r"\b(?:(?-i:S)everal|(?-i:A)[ \u00a0]few|(?-i:M)any|(?-i:S)ome|several|a[ \u00a0]few|many|some)[ \u00a0]"
+    r"(?:hundred|thousand|million|billion)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?(?:[a-z][\w-]*s|people|children|men|women|police|staff|personnel)\b"
 )
 _NUMBERING_RE = re.compile(r"\b(?:numbering[ \u00a0]in|by|in)[ \u00a0]the[ \u00a0](?:hundreds|thousands|millions|tens[ \u00a0]of[ \u00a0]thousands)\b", re.IGNORECASE)
 
@@ -241,13 +257,15 @@ _RANK_SCOPED_RE = re.compile(
 )
 _RANK_SCOPE_AFTER_RE = re.compile(
     r"\b(?:the[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?(?:" + _SUPERLATIVES + r")\b"
-    r"(?:[ \u00a0][\w'’-]+){0,5}?[ \u00a0](?:in[ \u00a0]the[ \u00a0]world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
+    r"(?:,?[ \u00a0][\w'’-]+){0,7}?,?[ \u00a0](?:in[ \u00a0]the[ \u00a0]world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
     r"on[ \u00a0]record|ever[ \u00a0](?:recorded|built|made|seen|measured)|in[ \u00a0]the[ \u00a0](?:country|nation|region|state|"
     r"continent|EU|European[ \u00a0]Union|US|UK|world)|in[ \u00a0](?:Europe|Asia|Africa|America|North[ \u00a0]America|"
     r"South[ \u00a0]America|Latin[ \u00a0]America|Australia|Oceania|the[ \u00a0]Middle[ \u00a0]East|(?-i:[A-Z][a-z]+))|globally|"
     r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+))\b"
 )
-_RANK_ORDINAL_RE = re.compile(r"\b(?:" + _ORDINALS + r")[- ](?:" + _SUPERLATIVES + r")\b")
+_RANK_ORDINAL_RE = re.compile(
+    r"\b(?:" + _ORDINALS + r")[- ](?:" + _SUPERLATIVES + r")\b(?![- ](?:rank|ranking|ranked|paid|placed)\b)"
+)
 _RANKED_RE = re.compile(
     r"\b(?:ranked|ranks|rated|placed)[ \u00a0](?:as[ \u00a0])?(?:No\.?[ \u00a0]?|number[ \u00a0])?"
     r"(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|"
@@ -261,10 +279,13 @@ _COMPARATIVE_RANK_RE = re.compile(
     r"than[ \u00a0](?:any[ \u00a0]other|all[ \u00a0]other|any[ \u00a0]previous|ever[ \u00a0]before)\b",
     re.IGNORECASE,
 )
-#: Any "most <adjective>" with an absolute scope: "the most successful software products ever".
+#: Any "most <adjective>" with an absolute scope: "the most successful software products ever";
+#: and a ranking by a tally: "had the most pledged delegates".
 _MOST_EVER_RE = re.compile(
     r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0][\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
-    r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0]world)\b",
+    r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0]world)\b"
+    r"|\bthe[ \u00a0]most[ \u00a0](?:[\w-]+[ \u00a0])?"
+    r"(?:votes|seats|delegates|electors|medals|titles|wins|deaths|casualties|cases|arrests|members)\b",
     re.IGNORECASE,
 )
 #: A named measure and its value: "the measles R0 is about 12-18", "turnout was 62".
@@ -290,13 +311,14 @@ _PROPORTION_RE = re.compile(
     r"(?:[ \u00a0]of[ \u00a0](?!(?:the[ \u00a0])?(?:time|way|day|night|year|month|week|century|season|game|match|"
     r"hour|decade|term)\b)[\w'’]+|[ \u00a0]as[ \u00a0](?:much|many))"
     r"|(?<![\d.,])\b(?:one|two|three|four|five|\d+)[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?"
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*)\b",
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*)\b",
     re.IGNORECASE,
 )
 _RULE_RE = re.compile(
     r"\b(?:must|(?:is|are)[ \u00a0](?:required|needed)|required[ \u00a0]to|needs?[ \u00a0]to|have[ \u00a0]to|has[ \u00a0]to|"
     r"eligible|at[ \u00a0]least[ \u00a0][^.;]{0,40}(?:are|is)[ \u00a0](?:needed|required)|limited[ \u00a0]to|capped[ \u00a0]at|"
     r"restricted[ \u00a0]to|set[ \u00a0]at|a[ \u00a0](?:maximum|minimum)[ \u00a0]of|fine[ \u00a0]of|penalty[ \u00a0]of|punishable[ \u00a0]by|"
+    r"(?:characteri[sz]es?|defines?|classif(?:y|ies))[ \u00a0](?:[\w-]+[ \u00a0]){0,3}?(?:where|when|in[ \u00a0]which|with|as)|"
     r"(?:^|(?<=[ \u00a0]))if|under[ \u00a0](?:the[ \u00a0])?(?:new[ \u00a0]|previous[ \u00a0]|current[ \u00a0]|proposed[ \u00a0]|old[ \u00a0])?"
     r"(?:law|rules?|act|bill|proposal|plan|agreement|deal|regulations?|scheme|policy|(?-i:[A-Z]{2,})))\b",
     re.IGNORECASE,
@@ -342,7 +364,7 @@ _NUMBER_WORDS = (
 _LARGE_WORDS = ("dozens", "hundreds", "thousands", "millions", "billions")
 _PROPORTION_WORDS = (  # the fractions, and the denominator of "one in ten" (or a digit)
     "half", "third", "quarter", "fifth", "tenth", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten",
+    "eight", "nine", "ten", "hundred", "thousand", "million",
 )
 _SUPERLATIVE_WORDS = (  # what every alternative of _SUPERLATIVES starts with
     "largest", "biggest", "highest", "lowest", "smallest", "richest", "poorest", "oldest", "youngest",
@@ -402,11 +424,14 @@ def find_claims(
         noun = (m.group("noun") or "").lower()
         if noun in _TIME_UNITS or noun in _NOT_COUNTED:
             continue
+        if not noun and re.search(r"\bthe[ \u00a0]$", text[max(start, m.start() - 4):m.start()], re.IGNORECASE):
+            continue  # "Of the thousands, one ...": the crowd already counted
         add(m.start(), m.end(), "count")
     for m in gate.scan(_NUMBERING_RE):
         add(m.start(), m.end(), "count")
     for m in gate.scan(_SEVERAL_RE):
-        add(m.start(), m.end(), "count")
+        if m.group().rsplit(None, 1)[-1].lower() not in _TIME_UNITS:  # "for a few hundred years": a duration
+            add(m.start(), m.end(), "count")
     for m in gate.scan(_VOTE_RE):
         add(m.start(1), m.end(2), "count")
     for m in gate.scan(_MONEY_WORDS_RE):
@@ -443,7 +468,11 @@ def _in_rule_clause(text: str, start: int, end: int, c: Claim) -> bool:
     hi = min(end, c.end + 60)
     before = re.split(r"[,;:\"“”()]", text[lo:c.start])[-1]
     after = re.split(r"[,;:\"“”()]", text[c.end:hi])[0]
-    return bool(_RULE_RE.search(before) or _RULE_RE.search(after))
+    if _RULE_RE.search(before) or _RULE_RE.search(after):
+        return True
+    # "Under the new law, that number drops to six": an opening clause that governs the sentence.
+    opening = re.match(r"[ \u00a0\"“]*(?:Under|If)[ \u00a0][^,;:]{1,60}[,;:]", text[start:c.start])
+    return bool(opening and _RULE_RE.search(opening.group()))
 
 
 def _rankings(text: str, start: int, end: int, gate: Gate | None = None) -> list[tuple[int, int]]:
@@ -506,6 +535,9 @@ def _value(m: re.Match[str], scale: str | None) -> float:
         value = float(digits.replace(",", ""))
     else:
         word = m.group("word").lower().replace("a dozen", "twelve").replace("dozen", "twelve")
+        fraction = re.match(r"(half|(?:a|one)[ \u00a0]quarter)[ \u00a0-](?:a[ \u00a0])?(million|billion)$", word)
+        if fraction:
+            return (0.5 if fraction.group(1) == "half" else 0.25) * _SCALES[fraction.group(2)]
         if word.startswith("a ") or word.startswith("a\u00a0"):
             return _SCALES[word[2:]] * (_SCALES.get(scale.lower(), 1) if scale else 1)
         parts = re.split(r"[- ]", word)
@@ -593,6 +625,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
             and prev_lower not in _QUANTIFIER_WORDS and "," not in digits and text[s - 1:s] in (" ", "\u00a0")):
         return None  # "Boeing 707", "Summit 2026", "Category 5": a name with a number in it
 
+    if _THRESHOLD_BEFORE_RE.search(before):
+        return None  # "like all vessels exceeding 300 tons": a class defined by a threshold
     s_claim = max(start, s - 60) + currency.start() if currency else s
 
     if glued_kind:
@@ -618,6 +652,9 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         tail = _TOKEN_RE.findall(after[rng.end():rng.end() + 60])
         first = tail[0].lower() if tail else ""
         tokens = tail
+    if first == "times" and (scale or value >= 100) and not rng:
+        # "used over one million times": a large count of occurrences, not a multiplier or a duration.
+        return s_claim, e_num + len(after) - len(after.lstrip()) + len("times"), "count"
     if first.split("-")[0] in _TIME_UNITS or first in ("more", "consecutive", "straight", "full") and len(tokens) > 1 and tokens[1].lower() in _TIME_UNITS:
         return None
     if text[e_num:e_num + 1] == "-" and not text[e_num:e_num + 5].lower() == "-fold":
@@ -644,8 +681,11 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     if is_one and not (growth or m_unit):
         return None
     large = value >= 10 or bool(scale)
+    crowd = _CROWD_BEFORE_RE.search(before)
     if noun is not None:
         tally = noun in _TALLY_NOUNS
+        if referential and casualty and referential.group().lower().startswith("all"):
+            referential = None  # "killing all seven astronauts": a toll, not a group named before
         if referential and not tally and not large:
             return None
         if large or tally or casualty or growth or record:
@@ -658,6 +698,10 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return s_claim, e_after + (casualty_after.end() if casualty_after else 0), "count"
     if growth or record:
         return s_claim, e_after, "growth" if growth else "count"
+    if crowd and large:
+        return s_claim, e_after, "count"  # "a crowd of a hundred thousand"
+    if scale and _SCALES.get(scale.lower(), 1) >= 1e6 and not referential:
+        return s_claim, e_after, "count"  # "more than 2.9 million strong": a count whatever follows
     return None
 
 
@@ -694,6 +738,10 @@ def _count_noun(text: str, pos: int, end: int) -> tuple[int, str | None]:
         lw = w.lower()
         if w[:1].isupper() and not w.isupper() and not _NATIONALITY_RE.search(w):
             # "28,000 Andy Warhol photographs" is a count; "36 Quai des Orfèvres", "11 Justices" are not.
+            nxt = words[j + 1][1] if j + 1 < len(words) else ""
+            if (j == i and _is_plural_noun(lw) and lw not in _TIME_UNITS and not words[j][1].endswith(".")
+                    and nxt[:1].islower() and not _is_plural_noun(nxt.lower())):
+                return words[j][0], lw  # "fifteen Democrats defected", "100 Polaroids selected"
             capitalised += 1
             continue
         if capitalised and (not _is_plural_noun(lw) or lw in _TIME_UNITS):
