@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import regex
 
@@ -27,20 +27,17 @@ FUNCTION_ZIPF = 6.0
 #: sentence end, an opening quote or bracket): the evidence that a word names something.
 NAME_RE = regex.compile(r"(?<=[^\s.!?:;…\"“‘(\[][ \t])\p{Lu}[^\W\d_]*(?:['’\-][^\W\d_]+)*")
 
-_FREQ: dict[str, float] | None = None
 _TERM: dict[str, str | None] = {}  # word as written -> term (None: a function word)
 _LOGP: dict[str, float] = {}  # term -> log10 background probability
 _CACHE_LIMIT = 500_000
 
 
-def frequencies() -> dict[str, float]:
-    """The background word-frequency table (loaded once, on first use)."""
-    global _FREQ
-    if _FREQ is None:
-        import wordfreq  # lazy: 0.1 s to import and 0.1 s to load the table
+def frequencies() -> Mapping[str, float]:
+    """The background word-frequency table: wordfreq's English list, as a compact trie stored in
+    docqa's cache directory (:mod:`docqa.wordstats`; a few milliseconds to load)."""
+    from ..wordstats import frequencies as table
 
-        _FREQ = wordfreq.get_frequency_dict("en", wordlist="best")
-    return _FREQ
+    return table()
 
 
 def normalise(word: str) -> str:

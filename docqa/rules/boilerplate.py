@@ -28,9 +28,9 @@ from .structure import PAGE_NUMBER_RE, TERMINAL_RE, entry_text, is_question, nor
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common an English word is (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
-    from wordfreq import zipf_frequency
+    from ..wordstats import zipf as zipf_frequency
 
-    return zipf_frequency(word.lower(), "en")
+    return zipf_frequency(word.lower())
 
 
 STOPWORDS = frozenset(

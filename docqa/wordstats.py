@@ -1,0 +1,185 @@
+"""Compact word tables: wordfreq's English frequencies and pyspellchecker's English counts.
+
+Both packages ship their data offline, but as Python dicts built on every start: wordfreq's
+table costs 0.3 s (import and load) and 33 MiB, pyspellchecker's 0.15 s and 29 MiB, in every
+process that looks up one word. Here each table is turned once into a MARISA trie (the
+``marisa-trie`` package: a succinct C++ trie, ~1.3 MB for wordfreq's 321,000 words, looked up in
+about a microsecond) and stored in docqa's cache directory; later processes load it in
+milliseconds. The stored file carries a BLAKE2 digest of its contents: a truncated or foreign file
+is rebuilt, never trusted. When the cache directory cannot be written the trie is built in memory,
+which costs what the dicts did.
+
+* :func:`frequencies` is a read-only mapping with exactly the values of
+  ``wordfreq.get_frequency_dict("en", wordlist="best")``.
+* :func:`zipf` equals ``wordfreq.zipf_frequency(word, "en")``: the trie answers for plain
+  lower-case words (and for the table's own words with an apostrophe), wordfreq itself for the
+  rest (its tokeniser splits and normalises them).
+* :func:`spelling_counts` maps each word of pyspellchecker's English list to its count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterator, Mapping
+
+_MAGIC = b"docqa-wordstats-1\n"
+_DIGEST = 16
+_PLAIN_RE = re.compile(r"[a-z]+\Z")
+
+
+def _source_tag(package: str, data_file: str) -> str:
+    """A short tag of the data file a table is built from (its size and modification time),
+    found without importing the package: an upgraded package gets a new cache file."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(package)
+        origin = spec.origin if spec is not None else None
+        st = (Path(origin).parent / data_file).stat() if origin else None
+    except (ImportError, ValueError, OSError):
+        st = None
+    raw = f"{package}:{data_file}:{st.st_size}:{st.st_mtime_ns}" if st else f"{package}:{data_file}:missing"
+    return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
+
+
+def _stored_trie(name: str, fmt: str, build: Callable[[], list[tuple[str, tuple[int]]]]):
+    """``(trie, total)``: a ``marisa_trie.RecordTrie`` from the cache file ``name`` (built and
+    stored if need be) and the sum of its values, kept in the file beside it."""
+    import marisa_trie
+
+    from .cache import default_dir, write_atomic_bytes
+
+    path = default_dir() / name
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        blob = b""
+    head = len(_MAGIC) + _DIGEST
+    if blob.startswith(_MAGIC) and blob[len(_MAGIC):head] == hashlib.blake2b(blob[head:], digest_size=_DIGEST).digest():
+        try:
+            return marisa_trie.RecordTrie(fmt).frombytes(blob[head + 8:]), int.from_bytes(blob[head:head + 8], "little")
+        except Exception:  # a valid digest over bytes marisa rejects: rebuild
+            pass
+    records = build()
+    total = sum(v[0] for _, v in records)
+    trie = marisa_trie.RecordTrie(fmt, records)
+    body = total.to_bytes(8, "little") + trie.tobytes()
+    write_atomic_bytes(path, _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+    return trie, total
+
+
+class FrequencyTable(Mapping[str, float]):
+    """wordfreq's English "best" list: word -> frequency (a proportion), read-only."""
+
+    def __init__(self, trie) -> None:
+        self._trie = trie
+
+    def __getitem__(self, word: str) -> float:
+        found = self._trie.get(word)
+        if found is None:
+            raise KeyError(word)
+        return bucket_frequency(found[0][0])
+
+    def get(self, word: str, default=None):  # type: ignore[override]
+        found = self._trie.get(word)
+        return default if found is None else bucket_frequency(found[0][0])
+
+    def bucket(self, word: str) -> int | None:
+        """wordfreq's bucket of ``word`` (its frequency in centibels below 1, negated)."""
+        found = self._trie.get(word)
+        return None if found is None else found[0][0]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._trie
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._trie.keys())
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+
+def _frequency_records() -> list[tuple[str, tuple[int]]]:
+    import wordfreq
+
+    return [(w, (i,)) for i, bucket in enumerate(wordfreq.get_frequency_list("en", wordlist="best")) for w in bucket]
+
+
+@lru_cache(maxsize=1)
+def frequencies() -> FrequencyTable:
+    """wordfreq's English frequency table (see the module docstring)."""
+    return FrequencyTable(_stored_trie(f"wordfreq-en-{_source_tag('wordfreq', 'data/large_en.msgpack.gz')}.marisa", "<H", _frequency_records)[0])
+
+
+@lru_cache(maxsize=None)
+def bucket_frequency(bucket: int) -> float:
+    """The frequency of wordfreq's bucket ``bucket``: 10 ** (-bucket / 100), as its cB_to_freq."""
+    return 10 ** (-bucket / 100)
+
+
+@lru_cache(maxsize=None)
+def _bucket_zipf(bucket: int) -> float:
+    """``zipf_frequency`` of a one-token word in ``bucket``, computed as wordfreq computes it."""
+    freq = bucket_frequency(bucket)
+    leading_zeroes = math.floor(-math.log(freq, 10))
+    return round(math.log(round(freq, leading_zeroes + 3), 10) + 9, 2)
+
+
+def zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, "en")``, without loading wordfreq for ordinary words."""
+    table = frequencies()
+    bucket = table.bucket(word)
+    if bucket is not None and (_PLAIN_RE.match(word) or "'" in word):
+        return _bucket_zipf(bucket)
+    if bucket is None and _PLAIN_RE.match(word):
+        return 0.0  # one token, not in the list
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+class CountTable(Mapping[str, int]):
+    """pyspellchecker's English word list: word -> count, read-only; ``total`` is their sum."""
+
+    def __init__(self, trie, total: int) -> None:
+        self._trie = trie
+        self.total = total
+
+    def __getitem__(self, word: str) -> int:
+        found = self._trie.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found[0][0]
+
+    def get(self, word: str, default=None):  # type: ignore[override]
+        found = self._trie.get(word)
+        return default if found is None else found[0][0]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._trie
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._trie.keys())
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+    def items(self):  # type: ignore[override]
+        return ((w, v[0]) for w, v in self._trie.items())
+
+
+def _count_records() -> list[tuple[str, tuple[int]]]:
+    from spellchecker import SpellChecker
+
+    words = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    return [(w, (min(int(c), 2**32 - 1),)) for w, c in words.items()]
+
+
+@lru_cache(maxsize=1)
+def spelling_counts() -> CountTable:
+    """pyspellchecker's English word counts (see the module docstring)."""
+    return CountTable(*_stored_trie(f"pyspellchecker-en-{_source_tag('spellchecker', 'resources/en.json.gz')}.marisa", "<I", _count_records))

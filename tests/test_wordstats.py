@@ -1,0 +1,74 @@
+"""The compact word tables equal the packages' own data, and a damaged cache file is rebuilt."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import wordfreq
+from spellchecker import SpellChecker
+
+from docqa import wordstats
+
+
+@pytest.fixture
+def fresh(monkeypatch, tmp_path):
+    """Tables loaded from an empty cache directory of their own."""
+    monkeypatch.setenv("DOCQA_CACHE_DIR", str(tmp_path))
+    for fn in (wordstats.frequencies, wordstats.spelling_counts):
+        fn.cache_clear()
+    yield tmp_path
+    for fn in (wordstats.frequencies, wordstats.spelling_counts):
+        fn.cache_clear()
+
+
+def test_frequency_table_equals_wordfreq(fresh):
+    theirs = wordfreq.get_frequency_dict("en", wordlist="best")
+    ours = wordstats.frequencies()
+    assert len(ours) == len(theirs)
+    sample = list(theirs)[::11]
+    assert [ours[w] for w in sample] == [theirs[w] for w in sample]
+    assert ours.get("qzxqzxq") is None and "qzxqzxq" not in ours and "hurricane" in ours
+
+
+def test_zipf_equals_wordfreq_for_plain_and_other_words(fresh):
+    words = list(wordfreq.get_frequency_dict("en", wordlist="best"))[::37] + [
+        "qzxqzxq", "don't", "o'brien", "rock'n'roll", "Hello", "café", "naïve", "x-ray", "2020", "l'azo", "",
+    ]
+    assert [wordstats.zipf(w) for w in words] == [wordfreq.zipf_frequency(w, "en") for w in words]
+
+
+def test_spelling_counts_equal_pyspellchecker(fresh):
+    theirs = SpellChecker(language="en", distance=1).word_frequency.dictionary
+    ours = wordstats.spelling_counts()
+    assert len(ours) == len(theirs) and ours.total == sum(theirs.values())
+    assert all(ours[w] == theirs[w] for w in list(theirs)[::13])
+    assert dict(ours.items()) == theirs
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+def test_a_damaged_cache_file_is_rebuilt_not_trusted(fresh, damage):
+    wordstats.frequencies()
+    (path,) = fresh.glob("wordfreq-en-*.marisa")
+    good = path.read_bytes()
+    bad = {
+        "truncate": good[: len(good) // 2],
+        "flip": good[:-100] + bytes([good[-100] ^ 0xFF]) + good[-99:],
+        "garbage": os.urandom(4096),
+        "empty": b"",
+    }[damage]
+    path.write_bytes(bad)
+    wordstats.frequencies.cache_clear()
+    assert wordstats.frequencies()["the"] == wordfreq.get_frequency_dict("en", wordlist="best")["the"]
+    assert path.read_bytes() == good  # written again, whole
+
+
+def test_unwritable_cache_directory_still_works(monkeypatch, tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("DOCQA_CACHE_DIR", str(blocker / "cache"))
+    wordstats.spelling_counts.cache_clear()
+    try:
+        assert wordstats.spelling_counts()["the"] > 0
+    finally:
+        wordstats.spelling_counts.cache_clear()
