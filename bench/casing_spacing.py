@@ -109,6 +109,11 @@ VERIFIED_SLIPS = {
     ("gum-voyage-vavau", "swellS"),
     ("gum-voyage-fortlee", "lee"),  # "Since fort lee is situated": the town is Fort Lee
     ("gum-voyage-isfahan", "shah"),  # "Also known as shah square": the article's Shah Square
+    ("wikinews-2019-irans-president-rouhani-tells-foreign-powers-to-leave-persia", "missles"),  # "cruise missles"
+    ("wikinews-2019-bystanders-foil-knife-weilding-man-on-london-bridge-with-fir", "weilding"),  # "knife-weilding"
+    ("wikinews-2019-european-court-of-justice-says-facebook-must-remove-illegal", "facsist"),  # "party facsist"
+    ("gum-news-warhol", "diety"),  # "He is a post-modern diety."
+    ("gum-academic-mutation", "litely"),  # "errors that are litely to occur"
 }
 
 
@@ -595,7 +600,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the shared eval folder")
     ap.add_argument("--write", action="store_true", help="write bench/results/casing_spacing.{md,json}")
     ap.add_argument("--compare-dictionaries", action="store_true", help="pyspellchecker versus symspellpy")
-    ap.add_argument("--verbose", "-v", action="store_true", help="print false positives")
+    ap.add_argument("--verbose", "-v", action="store_true",
+                    help="print false positives and misses of the development part")
+    ap.add_argument("--show-test", action="store_true",
+                    help="with -v, also print the held-out test part's errors (this spends the held-out part)")
     args = ap.parse_args(argv)
     if not (args.eval / "hosts").is_dir():
         ap.error(f"no eval data at {args.eval} (give --eval)")
@@ -619,11 +627,13 @@ def main(argv: list[str] | None = None) -> int:
     report = render(results)
     print(report)
     if args.verbose:
-        for split in ("dev", "test"):
+        for split in ("dev", "test") if args.show_test else ("dev",):
             print(f"-- false positives ({split})")
             print("\n".join(results["corruption"][split]["false_positive_examples"]))
-        print("-- clean-host findings")
-        print("\n".join(results["clean"]["findings"]))
+        print("-- clean-host findings" + ("" if args.show_test else " (development articles)"))
+        test_ids = {r["id"] for i, r in enumerate(hosts) if i % 5 == 0}
+        print("\n".join(x for x in results["clean"]["findings"]
+                        if args.show_test or x.split(":", 1)[0] not in test_ids))
         print("-- LT unit not matched")
         print("\n".join(results["lt_unit"]["not_matched"]))
         print("-- LT examples notes")

@@ -7,7 +7,7 @@ import pytest
 from conftest import SEED_CLEAN, SEED_SPAMMY
 from docqa.config import Settings
 from docqa.engine import instantiate, lint_text
-from docqa.rules.spelling import Misspelling, edit_kind, edits1, suggestions
+from docqa.rules.spelling import Misspelling, edit_kind, edits1, suggestions, two_edit_suggestions
 
 
 def run(text: str, settings: Settings | None = None, path: str = "t.txt"):
@@ -56,10 +56,48 @@ def test_user_word_list():
     assert run("The accident occured at noon.", Settings(words=("occured",))) == []
 
 
-def test_ambiguous_corrections_are_not_reported():
+def test_ambiguous_corrections_are_reported_with_both_and_no_safe_fix():
     assert [c for c, _ in suggestions("wich")[:2]] == ["with", "which"]
-    assert run("The house wich stood there.") == []  # "with" or "which"?
+    text = "The house wich stood there was sold."
+    found = lint_text(text, instantiate([Misspelling], Settings())).findings
+    assert [(text[f.start:f.end], f.message, f.fix.is_safe) for f in found] == [
+        ("wich", "'wich' looks like a misspelling of 'with' or 'which'", False),
+    ]
+    assert run("Experts said it was realy hard.") == [(1, 21, "realy", "really")]
     assert run("The team will recieve the award.") == [(1, 15, "recieve", "receive")]
+
+
+@pytest.mark.parametrize("text", [
+    "The city grew beyond its original plat within a decade.",   # a short word of its own: play, plan, plant?
+    "The bark is used to make tapa cloth on the island.",      # a loan: tap, tape, Tampa?
+])
+def test_short_rare_words_with_many_corrections_are_left_alone(text):
+    assert run(text) == []
+
+
+def test_two_slips_away_when_nothing_is_one_slip_away():
+    assert run("They offer proffesional services downtown.") == [(1, 12, "proffesional", "professional")]
+    assert two_edit_suggestions("vehical")[0][0] == "vehicle"
+    assert run("The court has not publicly named him.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Visitors see traditional taonga (treasures) in the museum.",   # a gloss in brackets
+    "Their enemies were the soldiers of taghut [idolatry], he wrote.",
+    "Ne pleure pas, Alfred! J'ai besoin de tout mon courage pour mourir.",  # a sentence in French
+    "The diplomat was a cultural attache in Paris.",                 # a loan without its accent
+])
+def test_foreign_words_glosses_and_loans(text):
+    assert run(text) == []
+
+
+def test_a_compound_beside_a_typo_is_english_not_foreign():
+    assert run("A plan for wastewater managment was approved.") == [(1, 23, "managment", "management")]
+
+
+def test_a_language_adjective_does_not_hide_a_typo():
+    assert run("The Chinese goverment has allowed it.") == [(1, 13, "goverment", "government")]
+    assert run("In French, chien means dog.") == []
 
 
 def test_transposed_letters_further_than_one_edit():
@@ -69,6 +107,12 @@ def test_transposed_letters_further_than_one_edit():
 def test_edits1_covers_the_four_kinds_of_edit():
     e = edits1("ab")
     assert {"b", "ba", "xb", "abx"} <= e
+
+
+def test_keyboard_neighbours_and_first_letters():
+    from docqa.rules.spelling import edit_prior
+    assert edit_prior("grest", "great") > edit_prior("grept", "great")  # 's' is beside 'a'
+    assert edit_prior("adress", "address") > edit_prior("adress", "dress")  # the first letter kept
 
 
 def test_typing_slips_rank_above_plain_substitutions():

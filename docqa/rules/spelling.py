@@ -13,6 +13,7 @@ that is in that list, ranked by wordfreq's Zipf frequency.
 
 from __future__ import annotations
 
+import re
 import string
 from collections import Counter
 from functools import lru_cache
@@ -55,6 +56,53 @@ def suggestions(word: str) -> tuple[tuple[str, float], ...]:
     return tuple(ranked)
 
 
+@lru_cache(maxsize=4096)
+def two_edit_suggestions(word: str) -> tuple[tuple[str, float], ...]:
+    """Common words two typing slips away from lower-case ``word`` ("proffesional", "publically",
+    "vehical"), most likely first; scores are Zipf frequencies plus ``TWO_EDIT_PRIOR``."""
+    if len(word) < MIN_TWO_EDIT_LENGTH:
+        return ()
+    eng = lexicon.english()
+    one = {c for c, _ in suggestions(word)}
+    more = [(c, eng.zipf(c)) for c in _second_slips(edits1(word), eng) if c not in one and c != word]
+    return tuple(sorted(((c, z + TWO_EDIT_PRIOR + (FIRST_LETTER_PRIOR if c[:1] != word[:1] else 0.0))
+                         for c, z in more if z >= TWO_EDIT_MIN_ZIPF),
+                        key=lambda cz: (-cz[1], cz[0])))
+
+
+#: Two-edit corrections are looked for in words this long or longer, when no one-edit correction
+#: reaches ``TWO_EDIT_BELOW`` (Zipf); they must be at least ``TWO_EDIT_MIN_ZIPF`` common, are
+#: scored ``TWO_EDIT_PRIOR`` below their frequency, and are reported only when one stands out.
+MIN_TWO_EDIT_LENGTH = 7
+TWO_EDIT_BELOW = 3.0
+TWO_EDIT_MIN_ZIPF = 3.5
+TWO_EDIT_PRIOR = -1.0
+
+
+def _second_slips(first: set[str], eng: lexicon.English) -> set[str]:
+    """Known words one deletion, transposition or doubled letter away from any of ``first``.
+
+    Not every second edit: those three are the common second slips ("proffesional": one letter
+    doubled, one dropped), and the search stays small (about 3 x length strings per first edit).
+    """
+    known = eng.known
+    out: set[str] = set()
+    for w in first:
+        n = len(w)
+        for i in range(n):
+            d = w[:i] + w[i + 1:]
+            if d in known:
+                out.add(d)
+            if i + 1 < n:
+                t = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+                if t in known:
+                    out.add(t)
+            dbl = w[:i] + w[i] + w[i:]
+            if dbl in known:
+                out.add(dbl)
+    return out
+
+
 #: How much likelier (in Zipf units, i.e. log10) a kind of slip is than a plain substitution:
 #: typists swap neighbouring letters and double or drop letters more often than they replace one.
 EDIT_PRIORS = {"transposition": 0.7, "double": 0.5, "indel": 0.3, "substitution": 0.0, "other": 0.0}
@@ -77,8 +125,33 @@ def edit_kind(typo: str, word: str) -> str:
     return "other"
 
 
+#: Neighbouring keys on a QWERTY keyboard: a substitution of a neighbour is a typing slip.
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS: dict[str, set[str]] = {}
+for _r, _row in enumerate(_KEY_ROWS):
+    for _i, _c in enumerate(_row):
+        near = _NEIGHBOURS.setdefault(_c, set())
+        for _rr in (_r - 1, _r, _r + 1):
+            if 0 <= _rr < len(_KEY_ROWS):
+                for _j in (_i - 1, _i, _i + 1):
+                    if 0 <= _j < len(_KEY_ROWS[_rr]) and _KEY_ROWS[_rr][_j] != _c:
+                        near.add(_KEY_ROWS[_rr][_j])
+#: A substitution of a neighbouring key is this much likelier than another substitution.
+KEYBOARD_PRIOR = 0.3
+#: Typists rarely get the first letter wrong: a correction that changes it costs this much.
+FIRST_LETTER_PRIOR = -0.5
+
+
 def edit_prior(typo: str, word: str) -> float:
-    return EDIT_PRIORS[edit_kind(typo, word)]
+    kind = edit_kind(typo, word)
+    prior = EDIT_PRIORS[kind]
+    if kind == "substitution":
+        a, b = next((x, y) for x, y in zip(typo, word) if x != y)
+        if b in _NEIGHBOURS.get(a, ()):
+            prior += KEYBOARD_PRIOR
+    if typo[:1] != word[:1]:
+        prior += FIRST_LETTER_PRIOR
+    return prior
 
 
 @lru_cache(maxsize=1)
@@ -130,11 +203,16 @@ class Misspelling(Rule):
         #: Below this lead over the second correction (Zipf), the word is reported only when it
         #: is rarer than ``max_tie_zipf``, with its candidates and no safe fix.
         "min_lead": 1.0,
-        "max_tie_zipf": 0.0,
+        "max_tie_zipf": 3.3,
         #: A fix is safe when the best correction beats the second by this much (else unsafe).
         "safe_lead": 1.5,
         #: Words shorter than this are never checked.
         "min_length": 4,
+        #: Four-letter words this common (Zipf) or more are as often abbreviations or loans
+        #: ("tapa") as typos: they are reported only when the correction is a very common word
+        #: ("wich" -> "which", "with").
+        "max_short_word_zipf": 2.0,
+        "min_short_suggestion_zipf": 5.0,
     }
 
     def check(self, doc: Document) -> Iterable[Violation]:
@@ -153,7 +231,7 @@ def check_spelling(doc: Document, settings: "Settings", opts: dict) -> list[Viol
             continue
         offset = 0
         for part in t.base.split("-"):
-            verdict = _judge(part, t, vocab, counts, accepted, eng, opts)
+            verdict = _judge(part, t, vocab, counts, accepted, eng, opts, doc.text)
             if verdict is not None:
                 best, zipf, others = verdict
                 start = t.start + offset
@@ -196,7 +274,7 @@ def is_accepted_form(key: str, eng: lexicon.English) -> bool:
 MAX_WORD_LENGTH = 30
 
 
-def _judge(part, tok, vocab, counts, accepted, eng, opts):
+def _judge(part, tok, vocab, counts, accepted, eng, opts, text=""):
     """``(best, zipf, others)`` when ``part`` is a confident typo, else None."""
     key = lexicon.normalise_apostrophes(part).lower()
     if len(key) < opts["min_length"] or not key.isascii() or not key.replace("'", "").isalpha():
@@ -213,45 +291,67 @@ def _judge(part, tok, vocab, counts, accepted, eng, opts):
     word_zipf = eng.zipf(key)
     if word_zipf >= opts["max_word_zipf"]:
         return None  # common on the web: a variant or a new word ("colour", "app")
-    if len(key) <= 4 and word_zipf >= 2.0:
-        return None  # short rare words are as often abbreviations or loans as typos
+    short_and_known = len(key) <= 4 and word_zipf >= opts["max_short_word_zipf"]
     if counts[key] >= 3 or vocab.loose.get(key) or vocab.evidence.get(key):
         return None  # the document's own vocabulary: used often, or capitalised as a name
     gaz = lexicon.gazetteer()
     if key in gaz.names or key in lexicon.personal_names() or is_accepted_form(key, eng):
         return None
-    if _foreign_context(tok, vocab, eng):
+    if _foreign_context(tok, vocab, eng, text) or _accented_loan(key):
         return None
     cands = suggestions(key)
+    two_edits = False
+    if not cands or cands[0][1] < TWO_EDIT_BELOW:
+        more = two_edit_suggestions(key)
+        if more:
+            cands, two_edits = more, True
     if not cands:
         return None
     best, zipf = cands[0]
     if zipf < opts["min_suggestion_zipf"] or zipf - word_zipf < opts["min_margin"]:
         return None
+    if short_and_known and eng.zipf(best) < opts["min_short_suggestion_zipf"]:
+        return None  # short rare words are as often abbreviations or loans as typos
     others = list(cands[1:])
     if others and zipf - others[0][1] < opts["min_lead"]:
         # Two plausible corrections ("wich": "with" or "which"): still a typo, but report it
-        # only when the word is rare enough to be one, and never with a safe fix.
-        if word_zipf >= opts["max_tie_zipf"]:
+        # only when the word is rare enough to be one, and never with a safe fix; two slips
+        # away from several words is too far to tell ("pleure": "pure" or "lure").
+        if word_zipf >= opts["max_tie_zipf"] or two_edits:
             return None
+        if short_and_known and len(others) > 1 and zipf - others[1][1] < opts["min_lead"]:
+            return None  # "plat": "play", "plan" or "plant" - a short word of its own, likelier
+    if (two_edits or (others and zipf - others[0][1] < opts["min_lead"]) or edit_kind(key, best) == "other") and (
+            _glossed(tok, eng, text)):
+        return None  # "taonga (treasures)": a foreign term with its gloss, unless a plain slip
     return best, zipf, others
 
 
-_LANGUAGE_CUES = frozenset(
+_LANGUAGES = frozenset(
     """
     latin greek french german italian spanish portuguese dutch danish swedish norwegian finnish
     polish czech russian ukrainian turkish arabic hebrew persian hindi urdu bengali chinese mandarin
     cantonese japanese korean thai vietnamese indonesian malay tagalog swahili maori hawaiian
-    welsh irish gaelic scottish yiddish sanskrit esperanto word term called named meaning means
+    welsh irish gaelic scottish yiddish sanskrit esperanto
     """.split()
 )
+#: Words that announce a mention of a word right after them ("the word chien", "called taonga").
+_MENTION_CUES = frozenset("word words term terms called named dubbed spelled spelt".split())
+#: What may stand between a language's name and a word of it: "in French by chien", "French for
+#: dog", "Greek: logos". A language name directly before a noun is an adjective ("Chinese goverment").
+_MENTION_LINKS = frozenset("for as by is word term the a an called".split())
+#: A gloss in brackets right after a word: "taonga (treasures)", "taghut [idolatry]".
+_GLOSS_RE = re.compile(r"\s?[(\[][\"'“‘]?([a-z][a-z ,'-]{1,40}?)[\"'”’]?[)\]]")
+#: Accented letters that English loans lose in plain typing ("attache" for "attaché").
+_ACCENTS = {"e": "éè", "a": "àâ", "i": "ï", "o": "öô", "u": "üù", "n": "ñ", "c": "ç"}
 
 
-def _foreign_context(tok, vocab, eng) -> bool:
+def _foreign_context(tok, vocab, eng, text: str = "") -> bool:
     """True when the word sits in a foreign phrase or is named as a word of another language:
     an unknown lower-case word beside it ("ubique animos"), a particle before it ("La notte"),
-    a capitalised name right after a short word ("dela Vega"), or a language named just before it
-    ("in French by chien")."""
+    a capitalised name right after a short word ("dela Vega"), a language or a mention named just
+    before it ("in French by chien", "the word łódź") or a gloss in brackets after it
+    ("taonga (treasures)")."""
     toks = vocab.blocks.get(tok.block, [])
     try:
         i = toks.index(tok)
@@ -265,15 +365,50 @@ def _foreign_context(tok, vocab, eng) -> bool:
             if not near:
                 continue
             if (other.shape == "lower" and other.key.isalpha() and other.key not in eng.known
-                    and eng.zipf(other.key) < 3.0 and len(other.key) > 2):
+                    and eng.zipf(other.key) < 4.0 and len(other.key) > 2 and not _compound(other.key, eng)):
                 return True
             if j < i and other.key in ("la", "le", "il", "el", "der", "die", "das", "de", "del"):
                 return True
             if j > i and len(tok.key) <= 4 and other.shape in ("title", "mixed") and other.base != "I":
                 return True  # "dela Vega", "bin Salman": a particle of the name that follows
+    strangers = [o for o in toks[max(0, i - 6):i + 7] if o is not tok and _stranger(o, eng)]
+    if len(strangers) >= 2:
+        return True  # a sentence in another language: "Ne pleure pas ! J'ai besoin de tout ..."
+    if i and toks[i - 1].key in _MENTION_CUES and not text[toks[i - 1].end:tok.start].strip(" \"'“‘:"):
+        return True  # "the word chien", "called taonga"
     for j in range(max(0, i - 4), i):
-        if toks[j].key in _LANGUAGE_CUES:
-            return True
+        if toks[j].key in _LANGUAGES:
+            between = toks[j + 1:i]
+            gap = text[toks[j].end:tok.start] if text else ""
+            if (between and all(b.key in _MENTION_LINKS for b in between)) or any(c in gap for c in ":,\"“‘("):
+                return True
+    return False
+
+
+def _glossed(tok, eng, text: str) -> bool:
+    """True when an English gloss in brackets follows the word: "taonga (treasures)"."""
+    m = _GLOSS_RE.match(text, tok.end)
+    return bool(m) and all(w in eng.known for w in re.findall(r"[a-z]+", m.group(1)))
+
+
+def _stranger(tok, eng: lexicon.English) -> bool:
+    """A lower-case word of three letters or more that no English source knows."""
+    k = tok.key
+    return (tok.shape == "lower" and len(k) > 2 and k.replace("'", "").isalpha() and k not in eng.known
+            and eng.zipf(k) < 3.0 and not _compound(k, eng))
+
+
+def _compound(key: str, eng: lexicon.English) -> bool:
+    """True for a closed compound of two listed words ("wastewater", "livestream")."""
+    return any(key[:i] in eng.known and key[i:] in eng.known for i in range(3, len(key) - 2))
+
+
+def _accented_loan(key: str) -> bool:
+    """True when ``key`` is a common word of another language with its accents dropped."""
+    for i, c in enumerate(key):
+        for a in _ACCENTS.get(c, ""):
+            if lexicon.english().zipf(key[:i] + a + key[i + 1:]) >= 2.0:
+                return True
     return False
 
 
