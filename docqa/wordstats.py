@@ -124,22 +124,52 @@ def bucket_frequency(bucket: int) -> float:
 @lru_cache(maxsize=None)
 def _bucket_zipf(bucket: int) -> float:
     """``zipf_frequency`` of a one-token word in ``bucket``, computed as wordfreq computes it."""
-    freq = bucket_frequency(bucket)
-    leading_zeroes = math.floor(-math.log(freq, 10))
-    return round(math.log(round(freq, leading_zeroes + 3), 10) + 9, 2)
+    return _zipf_of(bucket_frequency(bucket))
 
 
 def zipf(word: str) -> float:
-    """``wordfreq.zipf_frequency(word, "en")``, without loading wordfreq for ordinary words."""
+    """``wordfreq.zipf_frequency(word, "en")``, without loading wordfreq for ordinary words.
+
+    wordfreq's English tokeniser keeps a run of lower-case letters (any script, normalised) as
+    one token and splits at hyphens, combining the parts' frequencies as 1/f = 1/f1 + 1/f2 + ...
+    Those words are answered here, the same way; a word with an apostrophe is answered when the
+    table has it whole; anything else (digits, capitals, ligatures, marks) goes to wordfreq.
+    """
     table = frequencies()
-    bucket = table.bucket(word)
-    if bucket is not None and (_PLAIN_RE.match(word) or "'" in word):
-        return _bucket_zipf(bucket)
-    if bucket is None and _PLAIN_RE.match(word):
-        return 0.0  # one token, not in the list
+    parts = word.split("-") if "-" in word else (word,)
+    if all(p and _single_token(p) for p in parts):
+        if len(parts) == 1:
+            bucket = table.bucket(word)
+            return 0.0 if bucket is None else _bucket_zipf(bucket)
+        inverse = 0.0
+        for p in parts:
+            freq = table.get(p)
+            if freq is None:
+                return 0.0  # wordfreq: any missing token makes the whole word unknown
+            inverse += 1.0 / freq
+        return _zipf_of(1.0 / inverse)
+    if "'" in word:
+        bucket = table.bucket(word)
+        if bucket is not None:
+            return _bucket_zipf(bucket)
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+def _single_token(part: str) -> bool:
+    """True when wordfreq's English tokeniser keeps ``part`` as it is, as one token."""
+    if _PLAIN_RE.match(part):
+        return True
+    import unicodedata
+
+    return part.isalpha() and part == part.casefold() and unicodedata.is_normalized("NFC", part)
+
+
+def _zipf_of(freq: float) -> float:
+    """wordfreq's rounding: the frequency to three significant digits, then Zipf to 0.01."""
+    leading_zeroes = math.floor(-math.log(freq, 10))
+    return round(math.log(round(freq, leading_zeroes + 3), 10) + 9, 2)
 
 
 class CountTable(Mapping[str, int]):

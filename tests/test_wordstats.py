@@ -34,6 +34,8 @@ def test_frequency_table_equals_wordfreq(fresh):
 def test_zipf_equals_wordfreq_for_plain_and_other_words(fresh):
     words = list(wordfreq.get_frequency_dict("en", wordlist="best"))[::37] + [
         "qzxqzxq", "don't", "o'brien", "rock'n'roll", "Hello", "café", "naïve", "x-ray", "2020", "l'azo", "",
+        "year-round", "world-class", "łódź", "zurbarán", "русский", "中国", "ß", "straße", "ﬁne", "ⅰ", "hindī",
+        "a--b", "-x", "x-", "well-qzxqzxq", "e\u0301", "ʌtˢo", "ª",
     ]
     assert [wordstats.zipf(w) for w in words] == [wordfreq.zipf_frequency(w, "en") for w in words]
 
@@ -72,3 +74,13 @@ def test_unwritable_cache_directory_still_works(monkeypatch, tmp_path):
         assert wordstats.spelling_counts()["the"] > 0
     finally:
         wordstats.spelling_counts.cache_clear()
+
+
+def test_zipf_equals_wordfreq_on_every_word_of_the_seeds(fresh):
+    import re
+    from pathlib import Path
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")))
+    words = sorted({w.lower() for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)})
+    assert len(words) > 500
+    assert [wordstats.zipf(w) for w in words] == [wordfreq.zipf_frequency(w, "en") for w in words]

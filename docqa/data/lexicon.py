@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Mapping
+from typing import Collection, Iterable, Mapping
 
 _APOSTROPHES = "’'"
 
@@ -154,7 +154,8 @@ TITLE_WORDS = frozenset(
 class English:
     """Membership and frequency of English words (lower case)."""
 
-    known: frozenset[str]
+    #: the word list (a read-only set-like table: ``word in known``)
+    known: Collection[str]
     #: lower-case word -> count in pyspellchecker's list (counts of lower-case uses only)
     counts: Mapping[str, int] = field(default_factory=dict)
     total: int = 1
@@ -168,9 +169,7 @@ class English:
 
     def zipf(self, word: str) -> float:
         """wordfreq's Zipf frequency of ``word`` (0 for unknown; 3 = once per million words)."""
-        from wordfreq import zipf_frequency
-
-        return zipf_frequency(normalise_apostrophes(word).lower(), "en")
+        return _zipf(normalise_apostrophes(word).lower())
 
     def is_word(self, word: str, min_zipf: float = 3.5) -> bool:
         """True when ``word`` is in the word list or common enough in wordfreq's corpora."""
@@ -198,11 +197,19 @@ class English:
 
 @lru_cache(maxsize=1)
 def english() -> English:
-    """The English lexicon (pyspellchecker's frequency list; loaded once, ~0.4 s)."""
-    from spellchecker import SpellChecker
+    """The English lexicon: pyspellchecker's frequency list and wordfreq's frequencies, read from
+    the compact tables of :mod:`docqa.wordstats` (a few milliseconds, ~2 MiB)."""
+    from ..wordstats import spelling_counts
 
-    words = SpellChecker(language="en", distance=1).word_frequency.dictionary
-    return English(frozenset(words), dict(words), max(1, sum(words.values())))
+    counts = spelling_counts()
+    return English(counts, counts, max(1, counts.total))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from ..wordstats import zipf
+
+    return zipf(word)
 
 
 # British and American spellings of the same word: neither is a typo of the other.
