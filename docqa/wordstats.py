@@ -46,12 +46,16 @@ def _source_tag(package: str, data_file: str) -> str:
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
 
 
-def _stored_trie(name: str, fmt: str, build: Callable[[], list[tuple[str, tuple[int]]]]):
-    """``(trie, total)``: a ``marisa_trie.RecordTrie`` from the cache file ``name`` (built and
-    stored if need be) and the sum of its values, kept in the file beside it."""
+def _stored_trie(name: str, fmt: str | None, build: Callable[[], list]):
+    """``(trie, total)``: a marisa trie from the cache file ``name`` (built and stored if need be)
+    and the sum of its values, kept in the file beside it. ``fmt`` is a ``RecordTrie`` struct
+    format, or None for a ``BytesTrie`` (several byte-string values per key; total 0)."""
     import marisa_trie
 
     from .cache import default_dir, write_atomic_bytes
+
+    def empty():
+        return marisa_trie.BytesTrie() if fmt is None else marisa_trie.RecordTrie(fmt)
 
     path = default_dir() / name
     try:
@@ -61,12 +65,12 @@ def _stored_trie(name: str, fmt: str, build: Callable[[], list[tuple[str, tuple[
     head = len(_MAGIC) + _DIGEST
     if blob.startswith(_MAGIC) and blob[len(_MAGIC):head] == hashlib.blake2b(blob[head:], digest_size=_DIGEST).digest():
         try:
-            return marisa_trie.RecordTrie(fmt).frombytes(blob[head + 8:]), int.from_bytes(blob[head:head + 8], "little")
+            return empty().frombytes(blob[head + 8:]), int.from_bytes(blob[head:head + 8], "little")
         except Exception:  # a valid digest over bytes marisa rejects: rebuild
             pass
     records = build()
-    total = sum(v[0] for _, v in records)
-    trie = marisa_trie.RecordTrie(fmt, records)
+    total = 0 if fmt is None else sum(v[0] for _, v in records)
+    trie = marisa_trie.BytesTrie(records) if fmt is None else marisa_trie.RecordTrie(fmt, records)
     body = total.to_bytes(8, "little") + trie.tobytes()
     write_atomic_bytes(path, _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
     return trie, total
@@ -213,3 +217,27 @@ def _count_records() -> list[tuple[str, tuple[int]]]:
 def spelling_counts() -> CountTable:
     """pyspellchecker's English word counts (see the module docstring)."""
     return CountTable(*_stored_trie(f"pyspellchecker-en-{_source_tag('spellchecker', 'resources/en.json.gz')}.marisa", "<I", _count_records))
+
+
+class AnagramIndex:
+    """Listed words keyed by their sorted letters ("aegnr" -> "anger", "range")."""
+
+    def __init__(self, trie) -> None:
+        self._trie = trie
+
+    def get(self, letters: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        found = self._trie.get(letters)
+        return default if found is None else tuple(sorted(v.decode("utf-8") for v in found))
+
+
+@lru_cache(maxsize=4)
+def anagrams(min_length: int = 6, min_count: int = 20) -> AnagramIndex:
+    """The alphabetic words of pyspellchecker's list with at least ``min_length`` letters and
+    ``min_count`` uses, keyed by their sorted letters (stored like the other tables: ~1 MB
+    instead of a 40 MiB dict)."""
+    def build() -> list[tuple[str, bytes]]:
+        return [("".join(sorted(w)), w.encode("utf-8")) for w, n in spelling_counts().items()
+                if len(w) >= min_length and n >= min_count and w.isalpha()]
+
+    tag = _source_tag("spellchecker", "resources/en.json.gz")
+    return AnagramIndex(_stored_trie(f"anagrams-en-{min_length}-{min_count}-{tag}.marisa", None, build)[0])

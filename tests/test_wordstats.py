@@ -84,3 +84,14 @@ def test_zipf_equals_wordfreq_on_every_word_of_the_seeds(fresh):
     words = sorted({w.lower() for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)})
     assert len(words) > 500
     assert [wordstats.zipf(w) for w in words] == [wordfreq.zipf_frequency(w, "en") for w in words]
+
+
+def test_anagram_index_equals_a_dict_built_from_the_word_list(fresh):
+    theirs: dict[str, set[str]] = {}
+    for w, n in SpellChecker(language="en", distance=1).word_frequency.dictionary.items():
+        if len(w) >= 6 and n >= 20 and w.isalpha():
+            theirs.setdefault("".join(sorted(w)), set()).add(w)
+    index = wordstats.anagrams(6, 20)
+    assert all(set(index.get(k)) == v for k, v in theirs.items())
+    assert index.get("".join(sorted("caution"))) == ("auction", "caution")
+    assert index.get("qqqqqq") == () and index.get("aegnr") == ()  # too short to be listed
