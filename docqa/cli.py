@@ -256,6 +256,8 @@ def _emit(text: str, output_file: Path | None, color: bool = False) -> None:
         click.echo(text, nl=False, color=color)  # click strips ANSI codes off a TTY unless told
         return
     try:
+        # A report path such as reports/docqa.sarif in CI: its folder is created, as ruff does.
+        output_file.parent.mkdir(parents=True, exist_ok=True)
         output_file.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise DocqaError(f"cannot write {output_file}: {exc.strerror or exc}") from None

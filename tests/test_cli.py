@@ -102,6 +102,16 @@ def test_output_file(cli, tmp_path):
     validate_output(json.loads((tmp_path / "out.json").read_text()))
 
 
+def test_output_file_folder_is_created_and_an_unwritable_path_is_a_clear_error(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("The Group,and more.\n")
+    result = cli("lint", "--format", "sarif", "-o", "reports/ci/docqa.sarif", "a.txt")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert json.loads((tmp_path / "reports" / "ci" / "docqa.sarif").read_text())["version"] == "2.1.0"
+    (tmp_path / "blocker").write_text("a file, not a folder")
+    bad = cli("lint", "-o", "blocker/out.txt", "a.txt")
+    assert bad.exit_code == 2 and "cannot write blocker/out.txt" in bad.output and "Traceback" not in bad.output
+
+
 def test_rules_and_explain(cli):
     listing = cli("rules")
     assert listing.exit_code == 0
