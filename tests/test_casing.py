@@ -175,3 +175,30 @@ def test_capitalised_common_nouns_are_off_by_default_and_found_when_selected():
     assert "CAS005" not in {r.code for r in Registry.load().select(None)}
     text = SEED_SPAMMY.read_text(encoding="utf-8")
     assert run(text, [casing.CapitalisedCommonNoun]) == [("CAS005", 21, 219, "Artificial Intelligence")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word no English list has, yet common in wordfreq's corpora: a name beside a capital
+    ("During the campaign, the Turkish President Recep tayyip Erdoğan pledged to convert the museum.",
+     [("CAS003", 1, 44, "Recep tayyip")]),
+    ("The rising was postponed when General Jean Maximilien lamarque's death was announced.",
+     [("CAS003", 1, 44, "Maximilien lamarque")]),
+    ("In May, maxime Bernier was forced to resign.", [("CAS003", 1, 9, "maxime Bernier")]),
+    # a rare English word after a given name reads as a surname
+    ("The final victim, LGBT activist Andrew kinsman, 49, was quickly reported missing.",
+     [("CAS003", 1, 33, "Andrew kinsman")]),
+])
+def test_names_used_once_beside_a_capitalised_part(text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Fish ate the coral Porites cylindrica, and the reef recovered.",      # a species epithet
+    "We danced to the sound of Guadeloupean zouk music.",                  # a nationality, then a loan
+    "A United States counterterrorism operation began on Duterte's unaired political show.",  # compound, prefix
+    "By the end, Gloria's eczema was so severe that she stayed home.",     # a possessive, then a noun
+    "Łódź is a city. The origin is unknown; however, the word łódź translates to boat. Łódź grew fast.",
+    "Pointe-à-Pitre is near. Visit La Pointe des Châteaux and La pointe de la Grande Vigie. La Pointe is north.",
+])
+def test_names_foreign_phrases_and_mentions_stay_quiet(text):
+    assert run(text) == []

@@ -77,6 +77,8 @@ _PERSON_TITLES = frozenset(
     cardinal bishop archbishop reverend rev judge justice
     """.split()
 )
+#: Words that announce a mention of the word after them ("the word łódź", "called geofences").
+_MENTION_CUES = frozenset("word words term terms called named dubbed spelled spelt".split())
 _COMPASS = frozenset("north south east west northern southern eastern western central".split())
 _CLAUSE_OPENERS = frozenset("when if because and but so that as before after while since until though".split())
 _PARTICLES = frozenset("la le de del dela della di da das do dos van von der den du des el al bin ibn".split())
@@ -332,6 +334,7 @@ class _Analysis:
         self.institution_names()
         self.family_names()
         self.personal_names()
+        self.name_neighbours()
         self.name_nouns()
         self.stray_capitals()
         self.sentence_starts()
@@ -444,6 +447,8 @@ class _Analysis:
                 form, count, source = gaz_form, 0, "gazetteer"
             if form is None or form.lower() != t.base.lower() or form == t.base:
                 continue
+            if source == "document" and self._mentioned_or_foreign(t):
+                continue
             end = t.start + len(t.base)
             if source == "document":
                 rivals = [c for f, c in (v.loose.get(t.key) or Counter()).items() if f != form]
@@ -464,6 +469,18 @@ class _Analysis:
                 message = f"'{t.base}' is a proper noun: '{form}' ({where}{kind} in docqa's gazetteer)"
                 data = {"evidence": "gazetteer", "kind": kind, "expected": form, "count": seen}
             self._add(Hit("CAS001", t.start, end, message, form, safe, data))
+
+    def _mentioned_or_foreign(self, t: Token) -> bool:
+        """"the word łódź": a word mentioned as a word; "La pointe de la ...": inside a phrase of
+        another language, where common nouns keep their lower case."""
+        toks = self.vocab.blocks.get(t.block, [])
+        i = toks.index(t)
+        prev = toks[i - 1] if i else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if prev is not None and prev.key in _MENTION_CUES and not self.text[prev.end:t.start].strip(" \"'“‘:"):
+            return True
+        return (prev is not None and prev.key in _PARTICLES and nxt is not None and nxt.key in _PARTICLES
+                and self.text[prev.end:t.start] == " " and self.text[t.end:nxt.start] == " ")
 
     # ------------------------------------------------------------------ CAS003
     def attested_pairs(self) -> None:
@@ -488,7 +505,7 @@ class _Analysis:
                 else:
                     continue
                 seen = v.pairs.get((a.key, b.key))
-                if not seen:
+                if not seen or self._mentioned_or_foreign(low):
                     continue
                 plain = Counter({k: c for k, c in seen.items() if not k.startswith("~")})
                 if not plain and word_tier(low.key) == "C":
@@ -582,6 +599,7 @@ class _Analysis:
                     # "Pope francis": a given name in lower case after a title.
                     ok = cap.key in given and (
                         word_tier(low.key) == "A" or low.key in people or name_like(low.key, 1.5) or elsewhere
+                        or (cap.text == cap.base and _rare_surname_like(low, eng))
                     ) or (cap.key in _PERSON_TITLES and low.key in given
                           and lexicon.english().name_score(low.key) >= 0.8)
                 if not ok:
@@ -594,6 +612,47 @@ class _Analysis:
                     "CAS003", a.start, end,
                     f"'{low.base}' is part of the personal name '{both}' and is capitalised",
                     None, False, {"evidence": "personal name", "expected": both,
+                                  "replace": [low.start, low.start + len(low.base), fixed]},
+                ))
+
+    def name_neighbours(self) -> None:
+        """"Recep tayyip Erdoğan", "Cape canaveral", "maxime Bernier": a word that is no English
+        word but is attested in wordfreq's corpora (so a name, not a slip), in lower case beside a
+        capitalised word of the same name."""
+        eng = lexicon.english()
+        gaz = self.gaz
+        for toks in self.vocab.blocks.values():
+            for k, low in enumerate(toks):
+                if low.shape != "lower" or len(low.key) < 3 or low.key in _FUNCTION_WORDS or low.key in self.accepted:
+                    continue
+                if low.context != "prose" or self._is_covered(low.start, low.end):
+                    continue
+                prev = toks[k - 1] if k else None
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                left = (prev is not None and prev.shape in ("title", "mixed") and self.text[prev.end:low.start] == " "
+                        and (not prev.initial or prev.key in lexicon.given_names())
+                        and prev.key not in _FUNCTION_WORDS and gaz.kinds.get(prev.key) != "demonym"
+                        and not (prev.key.endswith(("an", "ese", "ish")) and prev.key not in lexicon.personal_names()))
+                right = (nxt is not None and nxt.shape == "title" and self.text[low.end:nxt.start] == " "
+                         and nxt.key not in _FUNCTION_WORDS and nxt.key not in _CALENDAR and nxt.base != "I"
+                         and nxt.key not in gaz.names)
+                if not (left or right):
+                    continue
+                if not _name_evidence(low.key, eng, NEIGHBOUR_MIN_ZIPF if left else NEIGHBOUR_MIN_ZIPF_RIGHT):
+                    continue
+                if left and word_tier(prev.key) == "A" and prev.key not in lexicon.personal_names() and (
+                        low.key.endswith(_LATIN_ENDINGS)):
+                    continue  # "Porites cylindrica": a species name keeps its epithet in lower case
+                cap = prev if left else nxt
+                fixed = low.base[0].upper() + low.base[1:]
+                a, b = (cap, low) if left else (low, cap)
+                end = b.start + len(b.base)
+                both = f"{a.base if a is cap else fixed} {b.base if b is cap else fixed}"
+                self._add(Hit(
+                    "CAS003", a.start, end,
+                    f"'{low.base}' is no English word but a name in wordfreq's corpora, beside "
+                    f"'{cap.base}': '{both}'?",
+                    None, False, {"evidence": "name neighbour", "expected": both,
                                   "replace": [low.start, low.start + len(low.base), fixed]},
                 ))
 
@@ -813,6 +872,41 @@ class _Analysis:
                     f"'{self.text[start:end]}' is capitalised mid-sentence but reads as common nouns; "
                     f"'{lowered}'?", lowered, False, {"expected": lowered},
                 ))
+
+
+#: How common (Zipf) a word that no English list has must be in wordfreq to count as a name
+#: beside a capitalised word on its left ("Recep tayyip") or on its right ("maxime Bernier").
+NEIGHBOUR_MIN_ZIPF = 1.0
+NEIGHBOUR_MIN_ZIPF_RIGHT = 2.0
+_LATIN_ENDINGS = ("a", "ae", "us", "um", "is", "ii", "i", "ensis", "oides", "ica", "icus")
+_PREFIXES = ("un", "non", "re", "pre", "co", "counter", "anti", "geo", "neo", "post", "sub", "super", "over")
+
+
+def _name_evidence(key: str, eng: lexicon.English, min_zipf: float) -> bool:
+    """True when ``key`` is no English word (not listed, not a compound or a prefixed word) and
+    yet common enough in wordfreq's corpora that it is a name rather than a slip or a coinage."""
+    if word_tier(key) != "A" or not key.isalpha():
+        return False
+    if eng.zipf(key) < min_zipf:
+        return False
+    if any(key[:i] in eng.known and key[i:] in eng.known for i in range(4, len(key) - 3)):
+        return False  # "counterterrorism", "wastewater"
+    if any(key.startswith(p) and key[len(p):] in eng.known for p in _PREFIXES):
+        return False  # "unaired"
+    if any(v in eng.known for v in lexicon.spelling_variants(key)) or (key.endswith("s") and key[:-1] in eng.known):
+        return False  # "debutants"
+    return True
+
+
+#: After a given name, an English word rarer than this (Zipf) that is no everyday word reads as
+#: a surname in lower case ("Andrew kinsman", "Charles ryder").
+SURNAME_MAX_ZIPF = 3.6
+
+
+def _rare_surname_like(tok: Token, eng: lexicon.English) -> bool:
+    key = tok.key
+    return (key.isalpha() and len(key) > 3 and key not in lexicon.easy_words() and key not in lexicon.TITLE_WORDS
+            and not key.endswith(("ed", "ing", "ly")) and eng.zipf(key) < SURNAME_MAX_ZIPF)
 
 
 def _starts_own_name(text: str, toks: list[Token], t: Token) -> bool:

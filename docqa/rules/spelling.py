@@ -397,7 +397,7 @@ def _stranger(tok, eng: lexicon.English) -> bool:
 
 def _compound(key: str, eng: lexicon.English) -> bool:
     """True for a closed compound of two listed words ("wastewater", "livestream")."""
-    return any(key[:i] in eng.known and key[i:] in eng.known for i in range(3, len(key) - 2))
+    return any(key[:i] in eng.known and key[i:] in eng.known for i in range(4, len(key) - 3))
 
 
 def _accented_loan(key: str) -> bool:
