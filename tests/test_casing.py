@@ -194,6 +194,9 @@ def test_names_used_once_beside_a_capitalised_part(text, expected):
 
 @pytest.mark.parametrize("text", [
     "Fish ate the coral Porites cylindrica, and the reef recovered.",      # a species epithet
+    "They talked about Ficus carica and Piper nigrum yesterday.",
+    "They talked about Roman numerals yesterday.",                         # a given name, then a plural
+    "Lorem ipsum dolor sit amet, Ut enim ad minim veniam, quis nostrud.",  # a phrase of another language
     "We danced to the sound of Guadeloupean zouk music.",                  # a nationality, then a loan
     "A United States counterterrorism operation began on Duterte's unaired political show.",  # compound, prefix
     "By the end, Gloria's eczema was so severe that she stayed home.",     # a possessive, then a noun

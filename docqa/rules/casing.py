@@ -640,9 +640,12 @@ class _Analysis:
                     continue
                 if not _name_evidence(low.key, eng, NEIGHBOUR_MIN_ZIPF if left else NEIGHBOUR_MIN_ZIPF_RIGHT):
                     continue
-                if left and word_tier(prev.key) == "A" and prev.key not in lexicon.personal_names() and (
-                        low.key.endswith(_LATIN_ENDINGS)):
-                    continue  # "Porites cylindrica": a species name keeps its epithet in lower case
+                if left and prev.key not in lexicon.given_names() and low.key.endswith(_LATIN_ENDINGS):
+                    continue  # "Ficus carica": a species name keeps its epithet in lower case
+                strangers = [o for o in toks[max(0, k - 4):k + 5] if o is not low and o.shape == "lower"
+                             and len(o.key) > 2 and o.key.isalpha() and o.key not in eng.known and eng.zipf(o.key) < 3.0]
+                if strangers:
+                    continue  # "Ut enim ad minim veniam": a phrase of another language
                 cap = prev if left else nxt
                 fixed = low.base[0].upper() + low.base[1:]
                 a, b = (cap, low) if left else (low, cap)
@@ -903,10 +906,17 @@ def _name_evidence(key: str, eng: lexicon.English, min_zipf: float) -> bool:
 SURNAME_MAX_ZIPF = 3.6
 
 
+#: Endings of verbs, adverbs, adjectives and abstract nouns: such a word after a given name is
+#: no surname ("Roman numerals" aside, "Grace abounding", "Hope eternal").
+_COMMON_SUFFIXES = ("ed", "ing", "ly", "ous", "ive", "ical", "tion", "sion", "ness", "ment", "ism", "ist", "ful",
+                    "less", "able", "ible", "ity")
+
+
 def _rare_surname_like(tok: Token, eng: lexicon.English) -> bool:
     key = tok.key
     return (key.isalpha() and len(key) > 3 and key not in lexicon.easy_words() and key not in lexicon.TITLE_WORDS
-            and not key.endswith(("ed", "ing", "ly")) and eng.zipf(key) < SURNAME_MAX_ZIPF)
+            and not key.endswith(_COMMON_SUFFIXES) and not (key.endswith("s") and key[:-1] in eng.known)
+            and eng.zipf(key) < SURNAME_MAX_ZIPF)
 
 
 def _starts_own_name(text: str, toks: list[Token], t: Token) -> bool:
