@@ -135,30 +135,52 @@ def zipf(word: str) -> float:
     """``wordfreq.zipf_frequency(word, "en")``, without loading wordfreq for ordinary words.
 
     wordfreq's English tokeniser keeps a run of lower-case letters (any script, normalised) as
-    one token and splits at hyphens, combining the parts' frequencies as 1/f = 1/f1 + 1/f2 + ...
-    Those words are answered here, the same way; a word with an apostrophe is answered when the
-    table has it whole; anything else (digits, capitals, ligatures, marks) goes to wordfreq.
+    one token, splits at hyphens, and splits an elided particle off before a vowel or "h"
+    ("l'eau" -> "l", "eau"; but "don't", "o'brien" stay whole); the tokens' frequencies combine
+    as 1/f = 1/f1 + 1/f2 + ... Such words are answered here, the same way (tested against
+    wordfreq); anything else (digits, capitals, ligatures, marks) goes to wordfreq itself.
     """
-    table = frequencies()
-    parts = word.split("-") if "-" in word else (word,)
-    if all(p and _single_token(p) for p in parts):
-        if len(parts) == 1:
-            bucket = table.bucket(word)
-            return 0.0 if bucket is None else _bucket_zipf(bucket)
-        inverse = 0.0
-        for p in parts:
-            freq = table.get(p)
-            if freq is None:
-                return 0.0  # wordfreq: any missing token makes the whole word unknown
-            inverse += 1.0 / freq
-        return _zipf_of(1.0 / inverse)
-    if "'" in word:
-        bucket = table.bucket(word)
-        if bucket is not None:
-            return _bucket_zipf(bucket)
-    from wordfreq import zipf_frequency
+    tokens = _tokens(word)
+    if tokens is None:
+        from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en")
+        return zipf_frequency(word, "en")
+    table = frequencies()
+    if len(tokens) == 1:
+        bucket = table.bucket(word)
+        return 0.0 if bucket is None else _bucket_zipf(bucket)
+    inverse = 0.0
+    for token in tokens:
+        freq = table.get(token)
+        if freq is None:
+            return 0.0  # wordfreq: any missing token makes the whole word unknown
+        inverse += 1.0 / freq
+    return _zipf_of(1.0 / inverse)
+
+
+_ELISION_RE = re.compile(r"([^\W\d_]{1,2})'(.*)\Z", re.DOTALL)
+_ELIDED_BEFORE = frozenset("aehiouyáéíóúàèìòùâêîôûåïöœ")  # wordfreq's INITIAL_VOWEL_EXPR, lower case
+
+
+def _tokens(word: str) -> list[str] | None:
+    """wordfreq's English tokens of ``word`` when it is lower-case letters joined by hyphens and
+    apostrophes; None for anything else."""
+    if _PLAIN_RE.match(word):
+        return [word]
+    out: list[str] = []
+    for part in word.split("-"):
+        if not all(piece and _single_token(piece) for piece in part.split("'")):
+            return None
+        rest = part
+        while True:
+            m = _ELISION_RE.match(rest)
+            if m and m.group(2)[:1] in _ELIDED_BEFORE:
+                out.append(m.group(1))
+                rest = m.group(2)
+                continue
+            out.append(rest)
+            break
+    return out
 
 
 def _single_token(part: str) -> bool:

@@ -95,3 +95,13 @@ def test_anagram_index_equals_a_dict_built_from_the_word_list(fresh):
     assert all(set(index.get(k)) == v for k, v in theirs.items())
     assert index.get("".join(sorted("caution"))) == ("auction", "caution")
     assert index.get("qqqqqq") == () and index.get("aegnr") == ()  # too short to be listed
+
+
+def test_zipf_equals_wordfreq_on_random_words_with_hyphens_and_apostrophes(fresh):
+    import random
+
+    rnd = random.Random(20261123)
+    alphabet = "abcdeéhilnorstuyß'-"
+    words = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 10))) for _ in range(6000)]
+    words += ["l'eau", "d'état", "y'all", "qu'il", "wai'd", "t'ho", "o'brien", "rock'n'roll", "l'état-major"]
+    assert [wordstats.zipf(w) for w in words] == [wordfreq.zipf_frequency(w, "en") for w in words]
