@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .. import textutil
 from ..data import lexicon
@@ -103,9 +104,11 @@ _HYPHENATED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 # --------------------------------------------------------------------------- tokens
-@dataclass(frozen=True)
-class Token:
-    """A prose word with what the casing rules need to know about its position."""
+class Token(NamedTuple):
+    """A prose word with what the casing rules need to know about its position.
+
+    A named tuple rather than a frozen dataclass: a document has one per word, and a tuple is
+    built several times faster (the same fields, immutable, compared by value)."""
 
     start: int
     end: int
@@ -119,6 +122,8 @@ class Token:
 
 
 def _shape(word: str) -> str:
+    if word.isascii() and word.islower():
+        return "lower"  # the common case; for ASCII, islower() means every letter is lower case
     letters = [c for c in word if c.isalpha()]
     if not letters:
         return "other"
@@ -249,6 +254,7 @@ def _glued_to_code(text: str, s: int, e: int) -> bool:
 
 
 # --------------------------------------------------------------------------- word classes
+@lru_cache(maxsize=65536)
 def word_tier(key: str) -> str:
     """How much a capitalised use elsewhere proves that ``key`` is a name.
 
@@ -273,6 +279,7 @@ def word_tier(key: str) -> str:
     return "B"
 
 
+@lru_cache(maxsize=65536)
 def name_like(key: str, threshold: float = NAME_SCORE) -> bool:
     """True for words that are names on their own: not English at all ("openai"), or an English
     word that is mostly written capitalised ("seoul", "donald"; see ``English.name_score``)."""
@@ -283,6 +290,17 @@ def name_like(key: str, threshold: float = NAME_SCORE) -> bool:
         return False
     eng = lexicon.english()
     return min(eng.name_score(p) for p in key.split("-") if p) >= threshold
+
+
+@lru_cache(maxsize=1)
+def _phrase_lengths() -> dict[str, int]:
+    """First word of each multi-word gazetteer name -> the most words such a name has."""
+    longest: dict[str, int] = {}
+    for key in lexicon.gazetteer().names:
+        words = key.split(" ")
+        if len(words) > 1 and len(words) > longest.get(words[0], 0):
+            longest[words[0]] = len(words)
+    return longest
 
 
 # --------------------------------------------------------------------------- analysis
@@ -345,11 +363,14 @@ class _Analysis:
     # ------------------------------------------------------------------ CAS001 phrases
     def gazetteer_phrases(self) -> None:
         """"south korea", "the United states": a gazetteer name with a word in lower case (CAS001)."""
+        longest = _phrase_lengths()
         for toks in self.vocab.blocks.values():
             i = 0
             while i < len(toks):
                 matched = 0
-                for n in range(min(self.gaz.max_words, len(toks) - i), 1, -1):
+                # Only a word that opens some listed phrase can start a match, and no window
+                # longer than that word's longest phrase can match.
+                for n in range(min(longest.get(toks[i].key, 0), len(toks) - i), 1, -1):
                     window = toks[i:i + n]
                     if any(self.text[a.end:b.start] != " " for a, b in zip(window, window[1:])):
                         continue
