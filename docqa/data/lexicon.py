@@ -103,6 +103,7 @@ def given_names() -> frozenset[str]:
     return _names().get("given", frozenset())
 
 
+@lru_cache(maxsize=1)
 def personal_names() -> frozenset[str]:
     """Lower-case surnames and given names of any origin (includes the other two lists)."""
     groups = _names()
