@@ -96,12 +96,24 @@ def _read_toml(path: Path) -> dict:
 
 
 def validate(table: Mapping[str, Any], source: str) -> None:
-    """Validate a ``[tool.docqa]`` table against the schema; raise :class:`ConfigError` naming the key."""
+    """Validate a ``[tool.docqa]`` table against the schema; raise :class:`ConfigError` naming the key.
+
+    Importing jsonschema and walking the schema costs about 30 ms, paid by every run (a pre-commit
+    hook linting one file). A table that validated once is remembered in the cache directory by
+    a hash of its typed contents, docqa's version and the schema, as rule packs are.
+    """
+    marker = _validity_marker(table)
+    if marker is not None and marker.is_file():
+        return
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(config_schema())
     errors = sorted(validator.iter_errors(table), key=lambda e: list(e.absolute_path))
     if not errors:
+        if marker is not None:
+            from .cache import write_atomic_bytes
+
+            write_atomic_bytes(marker, b"")
         return
     err = errors[0]
     key = ".".join(str(p) for p in err.absolute_path) or "(top level)"
@@ -112,6 +124,31 @@ def validate(table: Mapping[str, Any], source: str) -> None:
         raise ConfigError(f"{source}: unknown key {where}{extra[0]!s} (allowed: {allowed})")
     expected = err.schema.get("description") or _expected(err.schema)
     raise ConfigError(f"{source}: key {key}: {err.message}" + (f" (expected {expected})" if expected else ""))
+
+
+def _validity_marker(table: Mapping[str, Any]) -> Path | None:
+    """Where a valid ``table`` is remembered: a file named by the hash of the table's values with
+    their types (a TOML date and the string that reads the same differ), docqa's version and the
+    config schema; None if the table cannot be hashed."""
+    import hashlib
+
+    from . import __version__
+    from .cache import default_dir
+
+    def typed(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return ("table", tuple(sorted((str(k), typed(v)) for k, v in value.items())))
+        if isinstance(value, (list, tuple)):
+            return ("array", tuple(typed(v) for v in value))
+        return (type(value).__name__, value)
+
+    try:
+        blob = repr(typed(table)).encode("utf-8", "surrogatepass")
+    except (TypeError, ValueError):
+        return None
+    schema = resources.files("docqa.schemas").joinpath("config.schema.json").read_bytes()
+    digest = hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + blob).hexdigest()
+    return default_dir() / "valid-configs" / digest
 
 
 def _expected(schema: Mapping[str, Any]) -> str:

@@ -80,3 +80,31 @@ def test_explicit_config_file(cli, tmp_path):
     assert codes(cli("lint", "--format", "json", "--config", "conf.toml", "a.txt")) == ["SPC002"]
     missing = cli("lint", "--config", "nope.toml", "a.txt")
     assert missing.exit_code == 2 and "nope.toml: config file not found" in missing.output
+
+
+def test_a_config_that_validated_once_is_not_validated_again_but_any_change_is(tmp_path):
+    """The second run with the same config skips jsonschema; a changed value, even one that only
+    changes type (a TOML date where a string was), is validated and rejected."""
+    import subprocess
+    import sys
+
+    env_cache = tmp_path / "cache"
+    config = tmp_path / ".docqa.toml"
+    probe = (
+        "import sys; from pathlib import Path; from docqa.cli import load_settings; "
+        "load_settings(Path(sys.argv[1])); print('jsonschema' in sys.modules)"
+    )
+
+    def run():
+        import os
+
+        env = {**os.environ, "DOCQA_CACHE_DIR": str(env_cache)}
+        return subprocess.run([sys.executable, "-c", probe, str(config)], capture_output=True, text=True, env=env)
+
+    config.write_text('baseline = "2024-01-01"\nmax-file-size = 1000\n')
+    first, second = run(), run()
+    assert (first.returncode, first.stdout.strip()) == (0, "True")
+    assert (second.returncode, second.stdout.strip()) == (0, "False")
+    config.write_text("baseline = 2024-01-01\nmax-file-size = 1000\n")  # a TOML date, not a string
+    third = run()
+    assert third.returncode != 0 and "baseline" in third.stderr
