@@ -15,7 +15,7 @@ import os
 import tempfile
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 from . import __version__
 from .document import LineIndex
@@ -48,8 +48,12 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
         pass
 
 
-def config_key(settings, rules: Sequence[Any]) -> str:
-    """A hash of everything besides a file's bytes that can change its findings."""
+def config_key(settings) -> str:
+    """A hash of everything besides a file's bytes that can change its findings: docqa's version
+    and code, the settings (which include the rule selection and every rule option), the rule
+    plugins installed (entry points with their distributions' versions), and the contents of the
+    built-in and configured rule packs. It is computed without importing a rule, so that a run
+    served entirely from the cache never loads them."""
     payload = {
         "docqa": __version__,
         "code": _code_fingerprint(),
@@ -58,11 +62,24 @@ def config_key(settings, rules: Sequence[Any]) -> str:
             k: v for k, v in asdict(settings).items()
             if k not in ("source", "root", "cache_dir", "baseline", "exclude", "extend_exclude", "extensions", "per_file_ignores")
         },
-        "rules": [(r.code, type(r).__module__, type(r).__qualname__, sorted(r.opts.items(), key=str)) for r in rules],
+        "plugins": _plugin_sources(),
         "packs": _pack_digest(settings),
     }
     blob = json.dumps(payload, sort_keys=True, default=str).encode("utf-8")
     return hashlib.sha256(blob).hexdigest()[:40]
+
+
+def _plugin_sources() -> list[tuple[str, str, str, str]]:
+    """Every ``docqa.rules`` entry point: name, target, distribution and its version."""
+    from importlib.metadata import entry_points
+
+    from .registry import ENTRY_POINT_GROUP
+
+    out = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        dist = getattr(ep, "dist", None)
+        out.append((ep.name, ep.value, getattr(dist, "name", "") or "", getattr(dist, "version", "") or ""))
+    return sorted(out)
 
 
 def _code_fingerprint() -> str:
@@ -80,8 +97,11 @@ def _code_fingerprint() -> str:
 
 
 def _pack_digest(settings) -> str:
+    """The contents of the built-in rule packs and of the configured ones."""
+    from .packs import builtin_pack_dir
+
     h = hashlib.sha256()
-    for entry in settings.rule_packs:
+    for entry in [str(builtin_pack_dir()), *settings.rule_packs]:
         p = Path(entry) if Path(entry).is_absolute() else Path(settings.root) / entry
         files = sorted(p.rglob("*.y*ml")) if p.is_dir() else [p]
         for f in files:
@@ -107,6 +127,10 @@ class ResultCache:
         self.key = key
         self._entries: dict[str, dict] = {}
         self._new: dict[str, dict] = {}
+        #: the run-level notices of the last run that built the rules ("grammar checks skipped"),
+        #: repeated by a run served entirely from the cache
+        self.notices: list[str] = []
+        self._saved_notices: list[str] = []
         self._load()
 
     def _load(self) -> None:
@@ -116,6 +140,10 @@ class ResultCache:
             return
         if isinstance(data, dict) and data.get("key") == self.key and isinstance(data.get("entries"), dict):
             self._entries = data["entries"]
+            notices = data.get("notices", [])
+            if isinstance(notices, list) and all(isinstance(n, str) for n in notices):
+                self.notices = list(notices)
+                self._saved_notices = list(notices)
 
     def get(self, key: str, display: str) -> FileResult | None:
         entry = self._entries.get(key)
@@ -131,12 +159,12 @@ class ResultCache:
         self._new[key] = result_to_dict(result)
 
     def save(self) -> None:
-        if not self._new:
+        if not self._new and self.notices == self._saved_notices:
             return
         entries = {**self._entries, **self._new}
         if len(entries) > MAX_ENTRIES:
             entries = dict(list(entries.items())[-MAX_ENTRIES:])
-        blob = json.dumps({"key": self.key, "entries": entries}, separators=(",", ":"))
+        blob = json.dumps({"key": self.key, "entries": entries, "notices": self.notices}, separators=(",", ":"))
         write_atomic_bytes(self.path, blob.encode("utf-8"))
 
 

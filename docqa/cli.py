@@ -170,7 +170,7 @@ def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, uns
     """
     from .finding import Severity
     from .reporters import RunReport, available, get_reporter
-    from .runner import Job, run_files
+    from .runner import Job, LazyRules, rules_loaded, run_files
 
     if help_formats:
         click.echo("\n".join(available()))
@@ -188,10 +188,12 @@ def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, uns
     )
     if ignore:  # flags add to the config's ignore list; --select replaces the selection
         settings = replace(settings, ignore=settings.ignore + _split(ignore))
-    registry, rules = build_rules(settings)
+    use_cache = not no_cache and not (fix or diff)
+    # With the cache on, the rules are built only if some file is not served from it; without it
+    # they are built now, so that a broken rule pack or option fails before any file is read.
+    rules = LazyRules(lambda: build_rules(settings)[1]) if use_cache else build_rules(settings)[1]
     files = _discover(list(paths), settings)
-    job = Job(rules=rules, settings=settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
-              use_cache=not no_cache and not (fix or diff))
+    job = Job(rules=rules, settings=settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, use_cache=use_cache)
     work = [(p, d, _per_file_ignores(settings, d)) for p, d in files]
     reporter = reporter_cls(color=_use_color(no_color or output_file is not None))
 
@@ -199,9 +201,12 @@ def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, uns
         results = run_files(work, job, jobs=jobs, progress=not reporter.machine and not quiet)
     finally:
         notices = []
-        for rule in rules:
-            notices.extend(rule.notices())
-            rule.close()
+        if rules_loaded(rules):
+            for rule in rules:
+                notices.extend(rule.notices())
+                rule.close()
+        else:
+            notices = list(job.cached_notices or ())
 
     if diff_base:
         from .gitdiff import GitDiffError, filter_changed_lines
@@ -228,8 +233,8 @@ def lint(paths, fmt, select, ignore, extend_select, fail_on, exit_zero, fix, uns
 
     if not reporter.machine:
         reporter.quiet = quiet  # type: ignore[attr-defined]
-    run = RunReport(results=results, version=__version__, rules=[type(r) for r in rules],
-                    notices=notices, fix_mode=fix)
+    listed = [type(r) for r in rules] if rules_loaded(rules) or reporter.lists_rules else []
+    run = RunReport(results=results, version=__version__, rules=listed, notices=notices, fix_mode=fix)
     if diff:
         diffs = "".join(r.diff for r in results if r.diff)
         _emit(diffs, output_file)

@@ -66,3 +66,42 @@ def test_changed_file_or_config_misses_the_cache(cli, tmp_path, monkeypatch):
     assert json_output(cli("lint", "--format", "json", "a.txt"))["files"][0]["findings"] == []
     (tmp_path / "a.txt").write_text("The Group,and more.\n")
     assert json_output(cli("lint", "--format", "json", "--ignore", "SPC001", "a.txt"))["files"][0]["findings"] == []
+
+
+def test_a_run_served_from_the_cache_loads_no_rule_but_says_and_lists_what_the_cold_run_did(tmp_path):
+    """All files cached: no rule module is imported, the grammar notice of the cold run is
+    repeated, and SARIF (which lists the rules) still gets them; a changed rule pack or option
+    is a new key, so the rules run again."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path, copies=1)
+    env = {k: v for k, v in os.environ.items() if k != "DOCQA_LANGUAGETOOL_URL"}
+    env["DOCQA_CACHE_DIR"] = str(tmp_path / "cache")
+    probe = (
+        "import sys\nfrom docqa.cli import main\nsys.argv = ['docqa', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('RULES LOADED' if 'docqa.rules.casing' in sys.modules else 'RULES NOT LOADED', file=sys.stderr)\n"
+    )
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-c", probe, "lint", "-j", "1", *args, str(corpus)],
+                              cwd=tmp_path, env=env, capture_output=True, text=True)
+
+    cold, warm = run("--format", "json"), run("--format", "json")
+    assert "RULES LOADED" in cold.stderr and "RULES NOT LOADED" in warm.stderr
+    assert warm.stdout == cold.stdout and json.loads(warm.stdout)["summary"]["findings"] > 10
+    notice = "grammar checks (GRM001) skipped"
+    assert notice in cold.stderr and notice in warm.stderr
+    sarif_cold, sarif_warm = run("--format", "sarif"), run("--format", "sarif")
+    assert sarif_warm.stdout == sarif_cold.stdout
+    assert len(json.loads(sarif_warm.stdout)["runs"][0]["tool"]["driver"]["rules"]) > 20
+    (tmp_path / "pack.yaml").write_text(
+        "code: TST001\nname: no-very\nkind: existence\nfamily: grammar\nmessage: \"avoid {match!r}\"\n"
+        "tokens: [very]\nexamples:\n  flagged: [\"It is very good.\"]\n  clean: [\"It is good.\"]\n"
+    )
+    (tmp_path / ".docqa.toml").write_text('rule-packs = ["pack.yaml"]\n')
+    with_pack = run("--format", "json")
+    assert "RULES LOADED" in with_pack.stderr
+    assert "RULES NOT LOADED" in run("--format", "json").stderr

@@ -45,6 +45,9 @@ class Reporter:
 
     #: True for formats read by machines: no colour, no progress bar, notices go to stderr only.
     machine: ClassVar[bool] = True
+    #: True for formats that list the rules of the run (``RunReport.rules``); for the others a run
+    #: served entirely from the cache does not load the rules at all.
+    lists_rules: ClassVar[bool] = True
 
     def __init__(self, *, color: bool = False) -> None:
         self.color = color

@@ -46,6 +46,8 @@ def command(name: str, properties: dict[str, object], message: str) -> str:
 class GithubReporter(Reporter):
     """Findings as ``::error``/``::warning``/``::notice`` workflow commands, then a summary line."""
 
+    lists_rules = False
+
     def render(self, run: RunReport) -> str:
         lines = []
         findings = run.findings

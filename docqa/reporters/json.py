@@ -8,6 +8,8 @@ from .base import Reporter, RunReport, finding_dict
 
 
 class JsonReporter(Reporter):
+    lists_rules = False
+
     def render(self, run: RunReport) -> str:
         files = []
         for r in run.results:

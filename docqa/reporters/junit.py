@@ -24,6 +24,8 @@ def _xml(text: str) -> str:
 class JunitReporter(Reporter):
     """``<testsuites>`` with one ``<testsuite>`` per file and one failing ``<testcase>`` per finding."""
 
+    lists_rules = False
+
     def render(self, run: RunReport) -> str:
         findings = run.findings
         root = ET.Element("testsuites", name="docqa", tests=str(sum(max(1, len(r.findings)) for r in run.results)),

@@ -28,6 +28,8 @@ SOURCE = {"name": "docqa"}
 class RdjsonReporter(Reporter):
     """One ``DiagnosticResult`` JSON object for the whole run."""
 
+    lists_rules = False
+
     def render(self, run: RunReport) -> str:
         diagnostics = []
         for r in run.results:

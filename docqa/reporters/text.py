@@ -12,6 +12,7 @@ _SEVERITY_COLOUR = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.
 
 class TextReporter(Reporter):
     machine = False
+    lists_rules = False
 
     def __init__(self, *, color: bool = False, quiet: bool = False) -> None:
         super().__init__(color=color)
