@@ -92,7 +92,7 @@ def run_files(
     pending: list[int] = []
     for i, (path, display, ignore) in enumerate(work):
         if cache is not None:
-            key = _cache_key(path, display, ignore, job.settings.max_file_size)
+            key = _cache_key(path, display, ignore, job.settings.max_file_size, cache)
             if key is not None:
                 keys[i] = key
                 hit = cache.get(key, display)
@@ -176,13 +176,23 @@ def _open_cache(job: Job):
     return ResultCache(directory, config_key(job.settings))
 
 
-def _cache_key(path: Path, display: str, ignore: Sequence[str], max_size: int) -> str | None:
-    from .cache import entry_key
+def _cache_key(path: Path, display: str, ignore: Sequence[str], max_size: int, cache) -> str | None:
+    """The cache entry key of a file: from the digest remembered for its unchanged status, else
+    from its bytes (read and hashed, and the digest remembered)."""
+    from .cache import content_digest, entry_key
 
     try:
-        if path.stat().st_size > max_size:
+        st = path.stat()
+        if st.st_size > max_size:
             return None
-        return entry_key(path.read_bytes(), display, ignore)
+        where = os.path.abspath(path)
+        digest = cache.known_digest(where, st)
+        if digest is None:
+            raw = path.read_bytes()
+            digest = content_digest(raw)
+            if len(raw) == st.st_size:  # not changed while being read
+                cache.remember_digest(where, st, digest)
+        return entry_key(digest, display, ignore)
     except OSError:
         return None
 

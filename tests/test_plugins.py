@@ -68,3 +68,25 @@ def test_broken_plugin_is_a_clear_error(tmp_path):
     assert proc.returncode == 2
     assert "plugin entry point 'lorem'" in proc.stderr and "missing dependency xyz" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_installing_or_removing_a_plugin_is_seen_by_a_cached_run(tmp_path):
+    """Cached results are keyed by the installed plugins: a plugin installed into a directory
+    that is already on the path, after a cached run, still runs; removed, it is gone again."""
+    import shutil
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "doc.md").write_text("# T\n\nLorem ipsum dolor.\n")
+    env = {"PYTHONPATH": str(site), "DOCQA_CACHE_DIR": str(tmp_path / "cache")}
+
+    def codes():
+        proc = run_docqa("lint", "--format", "json", "doc.md", cwd=tmp_path, env=env)
+        return [f["code"] for f in json.loads(proc.stdout)["files"][0]["findings"]]
+
+    assert "LOR001" not in codes() and "LOR001" not in codes()  # the second run is served from the cache
+    make_plugin(site)
+    assert "LOR001" in codes()
+    shutil.rmtree(site / "docqa_lorem-0.1.dist-info")
+    (site / "docqa_lorem.py").unlink()
+    assert "LOR001" not in codes()

@@ -105,3 +105,34 @@ def test_a_run_served_from_the_cache_loads_no_rule_but_says_and_lists_what_the_c
     with_pack = run("--format", "json")
     assert "RULES LOADED" in with_pack.stderr
     assert "RULES NOT LOADED" in run("--format", "json").stderr
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_changed_one_always_is(cli, tmp_path, monkeypatch):
+    """The index remembers each file's status (size, times, inode) with its content digest. A
+    file rewritten with the same size and its modification time put back still changes its
+    status-change time, so it is read again; a file changed in the last two seconds is never
+    remembered at all."""
+    import os
+
+    import docqa.cache
+
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("DOCQA_CACHE_DIR", str(cache_dir))
+    a = tmp_path / "a.txt"
+    a.write_text("The Group,and more.\n")
+    first = json_output(cli("lint", "-j", "1", "--format", "json", "a.txt"))
+    (index,) = cache_dir.glob("results-*.json")
+    assert json.loads(index.read_text())["stats"] == {}  # written just now: not remembered
+
+    monkeypatch.setattr(docqa.cache, "RACY_NS", 0)
+    cli("lint", "-j", "1", "--format", "json", "a.txt")
+    (entry,) = json.loads(index.read_text())["stats"].values()
+    assert entry[0] == a.stat().st_size
+
+    before = a.stat()
+    a.write_text("The Group, and more\n")  # same size, different text
+    os.utime(a, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert a.stat().st_mtime_ns == before.st_mtime_ns and a.stat().st_size == before.st_size
+    second = json_output(cli("lint", "-j", "1", "--format", "json", "a.txt"))
+    assert [f["code"] for f in first["files"][0]["findings"]] == ["SPC001"]
+    assert second["files"][0]["findings"] == []
