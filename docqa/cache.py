@@ -48,6 +48,27 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
         pass
 
 
+def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """Like :func:`write_atomic_bytes`, for text produced piece by piece (UTF-8)."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
 def config_key(settings) -> str:
     """A hash of everything besides a file's bytes that can change its findings: docqa's version
     and code, the settings (which include the rule selection and every rule option), the rule
@@ -215,20 +236,29 @@ class ResultCache:
             return None
 
     def put(self, key: str, result: FileResult) -> None:
-        self._new[key] = result_to_dict(result)
+        # Kept as it is and turned into JSON only by save(), entry by entry: a run over thousands
+        # of files does not hold a second copy of every result as dicts and one string.
+        self._new[key] = result
 
     def save(self) -> None:
         if not self._new and not self._new_stats and self.notices == self._saved_notices:
             return
-        entries = {**self._entries, **self._new}
-        if len(entries) > MAX_ENTRIES:
-            entries = dict(list(entries.items())[-MAX_ENTRIES:])
+        keys = list(dict.fromkeys([*self._entries, *self._new]))[-MAX_ENTRIES:]
         stats = {**self._stats, **self._new_stats}
         if len(stats) > MAX_ENTRIES:
             stats = dict(list(stats.items())[-MAX_ENTRIES:])
-        blob = json.dumps({"key": self.key, "entries": entries, "notices": self.notices, "stats": stats},
-                          separators=(",", ":"))
-        write_atomic_bytes(self.path, blob.encode("utf-8"))
+        dumps = json.JSONEncoder(separators=(",", ":")).encode
+
+        def chunks():
+            yield '{"key":' + dumps(self.key) + ',"notices":' + dumps(self.notices) + ',"stats":' + dumps(stats)
+            yield ',"entries":{'
+            for i, key in enumerate(keys):
+                new = self._new.get(key)
+                entry = result_to_dict(new) if new is not None else self._entries[key]
+                yield ("," if i else "") + dumps(key) + ":" + dumps(entry)
+            yield "}}"
+
+        write_atomic_chunks(self.path, chunks())
 
 
 _FINDING_FIELDS = [f.name for f in fields(Finding)]
