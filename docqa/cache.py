@@ -38,25 +38,23 @@ def default_dir() -> Path:
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:
     """Best-effort atomic write of a cache file; a cache that cannot be written only costs speed."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    _write_atomic(path, "wb", lambda fh: fh.write(data))
 
 
 def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
     """Like :func:`write_atomic_bytes`, for text produced piece by piece (UTF-8)."""
+    _write_atomic(path, "w", lambda fh: fh.writelines(chunks))
+
+
+def _write_atomic(path: Path, mode: str, write) -> None:
+    """A temporary file in the same directory, filled by ``write(handle)``, then renamed over
+    ``path``; on any OS error nothing is left behind and the old file stays."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
+        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
+            write(fh)
         os.replace(tmp, path)
         tmp = None
     except OSError:
@@ -180,7 +178,7 @@ class ResultCache:
         self.path = directory / f"results-{key}.json"
         self.key = key
         self._entries: dict[str, dict] = {}
-        self._new: dict[str, dict] = {}
+        self._new: dict[str, FileResult] = {}  # turned into JSON by save()
         #: the run-level notices of the last run that built the rules ("grammar checks skipped"),
         #: repeated by a run served entirely from the cache
         self.notices: list[str] = []
