@@ -87,26 +87,25 @@ def _stored_trie(name: str, fmt: str | None, build: Callable[[], list]):
     return trie, total
 
 
-class FrequencyTable(Mapping[str, float]):
-    """wordfreq's English "best" list: word -> frequency (a proportion), read-only."""
+class _RecordTable(Mapping):
+    """A read-only word -> value mapping over a ``RecordTrie`` of one number per word."""
 
     def __init__(self, trie) -> None:
         self._trie = trie
 
-    def __getitem__(self, word: str) -> float:
+    @staticmethod
+    def _value(record: int):
+        return record
+
+    def __getitem__(self, word: str):
         found = self._trie.get(word)
         if found is None:
             raise KeyError(word)
-        return bucket_frequency(found[0][0])
+        return self._value(found[0][0])
 
     def get(self, word: str, default=None):  # type: ignore[override]
         found = self._trie.get(word)
-        return default if found is None else bucket_frequency(found[0][0])
-
-    def bucket(self, word: str) -> int | None:
-        """wordfreq's bucket of ``word`` (its frequency in centibels below 1, negated)."""
-        found = self._trie.get(word)
-        return None if found is None else found[0][0]
+        return default if found is None else self._value(found[0][0])
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word in self._trie
@@ -116,6 +115,19 @@ class FrequencyTable(Mapping[str, float]):
 
     def __len__(self) -> int:
         return len(self._trie)
+
+
+class FrequencyTable(_RecordTable):
+    """wordfreq's English "best" list: word -> frequency (a proportion), read-only."""
+
+    @staticmethod
+    def _value(record: int) -> float:
+        return bucket_frequency(record)
+
+    def bucket(self, word: str) -> int | None:
+        """wordfreq's bucket of ``word`` (its frequency in centibels below 1, negated)."""
+        found = self._trie.get(word)
+        return None if found is None else found[0][0]
 
 
 def _frequency_records() -> list[tuple[str, tuple[int]]]:
@@ -216,31 +228,13 @@ def _zipf_of(freq: float) -> float:
     return round(math.log(round(freq, leading_zeroes + 3), 10) + 9, 2)
 
 
-class CountTable(Mapping[str, int]):
-    """pyspellchecker's English word list: word -> count, read-only; ``total`` is their sum."""
+class CountTable(_RecordTable):
+    """A word -> count list (pyspellchecker's English words, CMU syllables), read-only;
+    ``total`` is the sum of the counts."""
 
     def __init__(self, trie, total: int) -> None:
-        self._trie = trie
+        super().__init__(trie)
         self.total = total
-
-    def __getitem__(self, word: str) -> int:
-        found = self._trie.get(word)
-        if found is None:
-            raise KeyError(word)
-        return found[0][0]
-
-    def get(self, word: str, default=None):  # type: ignore[override]
-        found = self._trie.get(word)
-        return default if found is None else found[0][0]
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self._trie
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._trie.keys())
-
-    def __len__(self) -> int:
-        return len(self._trie)
 
     def items(self):  # type: ignore[override]
         return ((w, v[0]) for w, v in self._trie.items())
