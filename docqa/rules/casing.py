@@ -193,6 +193,9 @@ def vocabulary(doc: Document) -> Vocabulary:
     sentence_starts = {_first_letter(text, s.start, s.end) for s in doc.sentences}
     blocks = list(doc.paragraphs) + list(doc.headings) + doc.of_kind(NodeKind.TABLE_CELL)
     blocks.sort(key=lambda n: n.start)
+    # word as written -> (word, base, key, shape), computed once per form: the tokens of a long
+    # document share these strings instead of holding three new ones each.
+    forms: dict[str, tuple[str, str, str, str]] = {}
     for node in blocks:
         ctx = _context(doc, node)
         toks: list[Token] = []
@@ -201,12 +204,13 @@ def vocabulary(doc: Document) -> Vocabulary:
             if doc.is_ignored(s, e) or _glued_to_code(text, s, e):
                 continue
             word = m.group()
-            base = lexicon.strip_possessive(word)
-            tok = Token(
-                s, e, word, base, lexicon.normalise_apostrophes(base).lower(), ctx,
-                _is_initial(text, s, node.start, sentence_starts), node.index, _shape(base),
-            )
-            toks.append(tok)
+            form = forms.get(word)
+            if form is None:
+                base = lexicon.strip_possessive(word)
+                form = forms[word] = (word, base, lexicon.normalise_apostrophes(base).lower(), _shape(base))
+            word, base, key, shape = form
+            toks.append(Token(s, e, word, base, key, ctx, _is_initial(text, s, node.start, sentence_starts),
+                              node.index, shape))
         vocab.blocks[node.index] = toks
         vocab.tokens.extend(toks)
         for i, t in enumerate(toks):
