@@ -111,6 +111,11 @@ def run_files(
             # Lint the first file here: the rules load their data (dictionaries, frequency
             # tables) lazily, and workers forked afterwards share it instead of each loading it.
             first = lint_file(*items[0][:2], job, items[0][2])
+            # The loaded rules and tables stay alive for the whole run: frozen, the collector in
+            # each worker never walks them (nor touches their pages, which stay shared).
+            import gc
+
+            gc.freeze()
             linted = itertools.chain([first], _parallel(items[1:], job, workers))
         else:
             linted = (lint_file(p, d, job, ign) for p, d, ign in items)
