@@ -147,3 +147,11 @@ def test_help_and_version(cli):
     assert "lint" in out and "explain" in out and "Examples:" in out
     assert "--fail-on" in cli("lint", "--help").output
     assert cli("--version").output.startswith("docqa, version ")
+
+
+def test_builtin_formats_are_the_registered_entry_points():
+    """The built-in formats are loaded without scanning entry points; the table must say exactly
+    what pyproject.toml registers."""
+    from docqa.reporters import BUILTIN, available
+
+    assert {name: ep.value for name, ep in available().items() if ep.value.startswith("docqa.")} == BUILTIN
