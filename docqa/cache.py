@@ -67,6 +67,18 @@ def _write_atomic(path: Path, mode: str, write) -> None:
                 pass
 
 
+def validity_marker(kind: str, schema: str, content: bytes) -> Path:
+    """Where a document that passed validation against docqa's schema ``schema`` is remembered:
+    ``valid-<kind>/<hash>`` in the cache directory, the hash covering docqa's version, the schema
+    and ``content``. Validation imports jsonschema and walks the schema (30-200 ms a run); any
+    change to the document, the schema or docqa validates again."""
+    from importlib import resources
+
+    schema_bytes = resources.files("docqa.schemas").joinpath(schema).read_bytes()
+    digest = hashlib.sha256(__version__.encode() + b"\0" + schema_bytes + b"\0" + content).hexdigest()
+    return default_dir() / f"valid-{kind}" / digest
+
+
 def config_key(settings) -> str:
     """A hash of everything besides a file's bytes that can change its findings: docqa's version
     and code, the settings (which include the rule selection and every rule option), the rule

@@ -127,13 +127,10 @@ def validate(table: Mapping[str, Any], source: str) -> None:
 
 
 def _validity_marker(table: Mapping[str, Any]) -> Path | None:
-    """Where a valid ``table`` is remembered: a file named by the hash of the table's values with
-    their types (a TOML date and the string that reads the same differ), docqa's version and the
-    config schema; None if the table cannot be hashed."""
-    import hashlib
-
-    from . import __version__
-    from .cache import default_dir
+    """Where a valid ``table`` is remembered (:func:`docqa.cache.validity_marker`), hashed with
+    its values' types (a TOML date and the string that reads the same differ); None if the table
+    cannot be hashed."""
+    from .cache import validity_marker
 
     def typed(value: Any) -> Any:
         if isinstance(value, Mapping):
@@ -146,9 +143,7 @@ def _validity_marker(table: Mapping[str, Any]) -> Path | None:
         blob = repr(typed(table)).encode("utf-8", "surrogatepass")
     except (TypeError, ValueError):
         return None
-    schema = resources.files("docqa.schemas").joinpath("config.schema.json").read_bytes()
-    digest = hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + blob).hexdigest()
-    return default_dir() / "valid-configs" / digest
+    return validity_marker("configs", "config.schema.json", blob)
 
 
 def _expected(schema: Mapping[str, Any]) -> str:

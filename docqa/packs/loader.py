@@ -145,32 +145,23 @@ def read_pack(path: Path) -> tuple[list[RawRule], list[Problem]]:
     return rules, []
 
 
-def _validity_key(text: str) -> str:
-    import hashlib
+def _validity_marker(text: str) -> Path:
+    """A pack text that passed schema validation before (same docqa, same schema) is remembered
+    by content hash (:func:`docqa.cache.validity_marker`): validation costs about 0.2 s, paid by
+    every one-file lint."""
+    from ..cache import validity_marker
 
-    from .. import __version__
-
-    schema = resources.files("docqa.schemas").joinpath("pack.schema.json").read_bytes()
-    return hashlib.sha256(__version__.encode() + b"\0" + schema + b"\0" + text.encode("utf-8")).hexdigest()
+    return validity_marker("packs", "pack.schema.json", text.encode("utf-8"))
 
 
 def _known_valid(text: str) -> bool:
-    """Did exactly this pack text pass schema validation before (same docqa, same schema)?
-
-    Validation imports jsonschema and walks the schema: about 0.2 s, paid by every one-file
-    lint. A pack that validated once is remembered in the cache directory by content hash;
-    any edit to the pack, the schema or docqa makes it validate again.
-    """
-    from ..cache import default_dir
-
-    marker = default_dir() / "valid-packs" / _validity_key(text)
-    return marker.is_file()
+    return _validity_marker(text).is_file()
 
 
 def _remember_valid(text: str) -> None:
-    from ..cache import default_dir, write_atomic_bytes
+    from ..cache import write_atomic_bytes
 
-    write_atomic_bytes(default_dir() / "valid-packs" / _validity_key(text), b"")
+    write_atomic_bytes(_validity_marker(text), b"")
 
 
 def _schema_problems(data: dict, name: str, lines: LineMap) -> list[Problem]:
