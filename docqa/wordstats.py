@@ -1,20 +1,21 @@
-"""Compact word tables: wordfreq's English frequencies and pyspellchecker's English counts.
+"""Compact word tables built once from the packages that ship them, kept in the cache directory.
 
-Both packages ship their data offline, but as Python dicts built on every start: wordfreq's
-table costs 0.3 s (import and load) and 33 MiB, pyspellchecker's 0.15 s and 29 MiB, in every
-process that looks up one word. Here each table is turned once into a MARISA trie (the
+wordfreq and pyspellchecker ship their data offline, but as Python dicts built on every start:
+wordfreq's table costs 0.3 s (import and load) and 33 MiB, pyspellchecker's 0.15 s and 29 MiB, in
+every process that looks up one word. Here each table is turned once into a MARISA trie (the
 ``marisa-trie`` package: a succinct C++ trie, ~1.3 MB for wordfreq's 321,000 words, looked up in
 about a microsecond) and stored in docqa's cache directory; later processes load it in
-milliseconds. The stored file carries a BLAKE2 digest of its contents: a truncated or foreign file
-is rebuilt, never trusted. When the cache directory cannot be written the trie is built in memory,
-which costs what the dicts did.
+milliseconds. Every stored file carries a BLAKE2 digest of its contents: a truncated or foreign
+file is rebuilt, never trusted. When the cache directory cannot be written a table is built in
+memory, which costs what the dicts did.
 
-* :func:`frequencies` is a read-only mapping with exactly the values of
-  ``wordfreq.get_frequency_dict("en", wordlist="best")``.
-* :func:`zipf` equals ``wordfreq.zipf_frequency(word, "en")``: the trie answers for plain
-  lower-case words (and for the table's own words with an apostrophe), wordfreq itself for the
-  rest (its tokeniser splits and normalises them).
-* :func:`spelling_counts` maps each word of pyspellchecker's English list to its count.
+* :func:`frequencies`: a read-only mapping with exactly the values of
+  ``wordfreq.get_frequency_dict("en", wordlist="best")``;
+* :func:`zipf`: equals ``wordfreq.zipf_frequency(word, "en")``, following wordfreq's tokeniser
+  for lower-case words, hyphens, elided particles and apostrophes; anything else goes to wordfreq;
+* :func:`spelling_counts`: each word of pyspellchecker's English list with its count;
+* :func:`anagrams`, :func:`common_words`, :func:`syllable_counts`: the spelling rule's anagram
+  index and common-word set, and the CMU syllable counts the readability rules use.
 """
 
 from __future__ import annotations
