@@ -15,7 +15,9 @@ memory, which costs what the dicts did.
   for lower-case words, hyphens, elided particles and apostrophes; anything else goes to wordfreq;
 * :func:`spelling_counts`: each word of pyspellchecker's English list with its count;
 * :func:`anagrams`, :func:`common_words`, :func:`syllable_counts`: the spelling rule's anagram
-  index and common-word set, and the CMU syllable counts the readability rules use.
+  index and common-word set, and the CMU syllable counts the readability rules use;
+* :func:`load_hyphenation`: pyphen's parsed hyphenation patterns for a language (pyphen parses
+  its 11,000 English patterns in about 50 ms in every process; the stored copy loads in 3 ms).
 """
 
 from __future__ import annotations
@@ -308,3 +310,45 @@ def common_words(min_zipf: float) -> frozenset[str]:
     words = frozenset(w for w in spelling_counts() if zipf(w) >= min_zipf)
     _write_verified(name, marshal.dumps(words))
     return words
+
+
+def load_hyphenation(lang: str) -> None:
+    """Put pyphen's patterns for ``lang`` into pyphen's own cache (``pyphen.hdcache``) from the
+    stored copy, so that the next ``pyphen.Pyphen(lang=...)`` does not parse the dictionary.
+
+    The copy holds exactly what ``pyphen.HyphDict`` builds (each pattern's start offset and its
+    values). Dictionaries with non-standard hyphenation (values that carry data) are not stored;
+    pyphen then parses them itself, as it does whenever anything here fails.
+    """
+    import marshal
+
+    try:
+        import pyphen
+
+        path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    except (ImportError, KeyError, TypeError, AttributeError):
+        return
+    if path in pyphen.hdcache:
+        return
+    st = path.stat()
+    raw = f"pyphen:{path.name}:{st.st_size}:{st.st_mtime_ns}:{getattr(pyphen, 'VERSION', '')}"
+    name = f"pyphen-{path.stem}-{hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()}.marshal"
+    patterns = None
+    body = _read_verified(name)
+    if body is not None:
+        try:
+            patterns = marshal.loads(body)
+        except (ValueError, EOFError, TypeError):
+            patterns = None
+    if not isinstance(patterns, dict) or not patterns:
+        hd = pyphen.HyphDict(path)
+        pyphen.hdcache[path] = hd
+        plain = {k: (start, tuple(values)) for k, (start, values) in hd.patterns.items()
+                 if all(type(v) is int for v in values)}
+        if len(plain) == len(hd.patterns):
+            _write_verified(name, marshal.dumps(plain))
+        return
+    hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hd.patterns, hd.cache = patterns, {}
+    hd.maxlen = max(len(key) for key in patterns)
+    pyphen.hdcache[path] = hd

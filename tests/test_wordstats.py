@@ -114,3 +114,25 @@ def test_common_words_are_the_list_words_at_least_that_common(fresh):
     assert wordstats.common_words(3.5) == theirs
     wordstats.common_words.cache_clear()
     assert wordstats.common_words(3.5) == theirs  # read back from the stored file
+
+
+def test_stored_hyphenation_patterns_hyphenate_as_pyphen_does(fresh, monkeypatch):
+    """pyphen's patterns, stored once and loaded into pyphen's own cache, give every word the
+    positions pyphen's own parse gives; a damaged stored copy is parsed again, not trusted."""
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback("en_US")]
+    reference = pyphen.HyphDict(path)
+    words = list(wordstats.spelling_counts())[::7] + ["hyphenation", "qzxqzxq", "naïve", "a", ""]
+    for attempt in ("build", "load", "damaged"):
+        monkeypatch.setattr(pyphen, "hdcache", {})
+        if attempt == "damaged":
+            (stored,) = fresh.glob("pyphen-*.marshal")
+            stored.write_bytes(stored.read_bytes()[:-50])
+        wordstats.load_hyphenation("en_US")
+        assert path in pyphen.hdcache, attempt
+        ours = pyphen.Pyphen(lang="en_US")
+        assert ours.hd is pyphen.hdcache[path]
+        assert [list(map(int, ours.hd.positions(w))) for w in words] == [
+            list(map(int, reference.positions(w))) for w in words], attempt
+    assert len(list(fresh.glob("pyphen-*.marshal"))) == 1

@@ -124,6 +124,12 @@ class _LazyPyphen:
 
     def positions(self, word: str):
         if self._real is None:
+            from ..wordstats import load_hyphenation
+
+            try:
+                load_hyphenation(self._lang)
+            except OSError:
+                pass  # pyphen parses its dictionary itself
             self._real = self._factory(self._lang)
         return self._real.positions(word)
 
