@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from functools import reduce
+from importlib import import_module
 from typing import Iterable, Sequence
 
 from .finding import Family
@@ -23,6 +24,42 @@ class RegistryError(Exception):
     """A plugin or rule pack could not be loaded, or a selector names nothing."""
 
 
+_ENTRY_POINT_RE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+
+def load_target(value: str):
+    """What an entry point's target ``module:attr.attr`` names (as ``EntryPoint.load`` does)."""
+    match = _ENTRY_POINT_RE.match(value)
+    if match is None:
+        raise ValueError(f"not an entry point target: {value!r}")
+    module = import_module(match.group("module"))
+    return reduce(getattr, filter(None, (match.group("attr") or "").split(".")), module)
+
+
+def _entry_point_rules() -> list[tuple[type[Rule], str]]:
+    """The rule classes of every ``docqa.rules`` entry point, in the order of their names.
+
+    The list of entry points is remembered in the cache directory (scanning the installed
+    distributions costs ~25 ms); if a remembered target no longer loads, the distributions are
+    scanned again before the failure is reported.
+    """
+    from .cache import rule_entry_points
+
+    for fresh in (False, True):
+        classes: list[tuple[type[Rule], str]] = []
+        for name, value in rule_entry_points(fresh=fresh):
+            try:
+                found = rule_classes_from(load_target(value))
+            except Exception as exc:  # a broken plugin must not hide behind a traceback
+                if not fresh:
+                    break
+                raise RegistryError(f"plugin entry point {name!r} ({value}) failed to load: {exc}") from exc
+            classes.extend((c, f"entry point {name!r}") for c in found)
+        else:
+            return classes
+    return classes  # pragma: no cover - the fresh pass returns or raises
+
+
 @dataclass
 class Registry:
     rules: dict[str, type[Rule]]
@@ -32,13 +69,7 @@ class Registry:
         """Collect rules from the ``docqa.rules`` entry points plus ``extra`` (e.g. user packs)."""
         classes: list[tuple[type[Rule], str]] = []
         if plugins:
-            for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-                try:
-                    loaded = ep.load()
-                    found = rule_classes_from(loaded)
-                except Exception as exc:  # a broken plugin must not hide behind a traceback
-                    raise RegistryError(f"plugin entry point {ep.name!r} ({ep.value}) failed to load: {exc}") from exc
-                classes.extend((c, f"entry point {ep.name!r}") for c in found)
+            classes.extend(_entry_point_rules())
         classes.extend((c, "rule pack") for c in extra)
         rules: dict[str, type[Rule]] = {}
         for rule, origin in classes:

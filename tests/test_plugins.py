@@ -90,3 +90,45 @@ def test_installing_or_removing_a_plugin_is_seen_by_a_cached_run(tmp_path):
     shutil.rmtree(site / "docqa_lorem-0.1.dist-info")
     (site / "docqa_lorem.py").unlink()
     assert "LOR001" not in codes()
+
+
+def test_an_entry_point_edited_in_place_is_seen(tmp_path):
+    """The remembered list of entry points is keyed by each distribution's entry_points.txt:
+    retargeting an entry point in place (an editable install being edited) takes effect."""
+    import os
+
+    site = tmp_path / "site"
+    site.mkdir()
+    make_plugin(site)
+    (site / "docqa_lorem.py").write_text(PLUGIN + PLUGIN.split("from docqa.rules.base import Rule", 1)[1]
+                                         .replace("NoLorem", "NoIpsum").replace("LOR001", "LOR002")
+                                         .replace("no-lorem", "no-ipsum"))
+    (tmp_path / "doc.md").write_text("# T\n\nLorem ipsum dolor.\n")
+    env = {"PYTHONPATH": str(site), "DOCQA_CACHE_DIR": str(tmp_path / "cache")}
+
+    def codes():
+        proc = run_docqa("lint", "--no-cache", "--format", "json", "doc.md", cwd=tmp_path, env=env)
+        assert proc.returncode in (0, 1), proc.stderr
+        return {f["code"] for f in json.loads(proc.stdout)["files"][0]["findings"]} & {"LOR001", "LOR002"}
+
+    assert codes() == {"LOR001"} and codes() == {"LOR001"}
+    entry_points = site / "docqa_lorem-0.1.dist-info" / "entry_points.txt"
+    before = entry_points.stat().st_mtime_ns
+    entry_points.write_text("[docqa.rules]\nlorem = docqa_lorem:NoIpsum\n")
+    os.utime(entry_points, ns=(before + 10**9, before + 10**9))
+    assert codes() == {"LOR002"}
+
+
+def test_a_remembered_entry_point_that_no_longer_loads_is_looked_up_again(tmp_path, monkeypatch):
+    """A stale or tampered list of entry points in the cache directory is not trusted when one of
+    its targets fails to load: the installed distributions are scanned again."""
+    from docqa import cache
+    from docqa.registry import Registry
+
+    monkeypatch.setenv("DOCQA_CACHE_DIR", str(tmp_path))
+    good = {r.code for r in Registry.load()}
+    (memo,) = tmp_path.glob("plugins-*.json")
+    memo.write_text(json.dumps([["ghost", "docqa_no_such_module:Rule", "ghost", "1"]]))
+    assert cache.rule_entry_points() == [("ghost", "docqa_no_such_module:Rule")]
+    assert {r.code for r in Registry.load()} == good
+    assert ("ghost", "docqa_no_such_module:Rule") not in cache.rule_entry_points()
