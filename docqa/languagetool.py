@@ -15,22 +15,22 @@ hanging or crashing the run. Results are cached in memory by the SHA-256 of what
 
 from __future__ import annotations
 
-import atexit
-import hashlib
 import json
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
 import urllib.parse
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+
+if TYPE_CHECKING:
+    import subprocess
+
+# Imported where they are used: sockets, processes, hashes and HTTP errors are needed only when a
+# server is configured, and importing them costs a run without LanguageTool ~15 ms of start-up.
 
 URL_ENV = "DOCQA_LANGUAGETOOL_URL"
 DIR_ENV = "DOCQA_LANGUAGETOOL_DIR"
@@ -124,7 +124,9 @@ class Client:
 
     def healthy(self, timeout: float = 2.0) -> bool:
         """True when ``/v2/healthcheck`` answers 200 within ``timeout`` seconds."""
+        import urllib.error
         import urllib.request  # lazy: it pulls in http.client, email and ssl
+
         try:
             with urllib.request.urlopen(self.base + "/v2/healthcheck", timeout=timeout) as resp:
                 resp.read(1024)
@@ -141,6 +143,8 @@ class Client:
             params["text"] = text
         if self.disabled_rules:
             params["disabledRules"] = ",".join(self.disabled_rules)
+        import hashlib
+
         key = hashlib.sha256(json.dumps(params, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
         hit = self.cache.get(key)
         if hit is not None:
@@ -154,7 +158,9 @@ class Client:
         return matches
 
     def _post(self, path: str, params: Mapping[str, str]) -> Any:
+        import urllib.error
         import urllib.request  # lazy: it pulls in http.client, email and ssl
+
         body = urllib.parse.urlencode(params).encode("utf-8")
         request = urllib.request.Request(
             self.base + path, data=body, method="POST",
@@ -179,7 +185,7 @@ class Client:
             raise
         except urllib.error.HTTPError as exc:
             raise LanguageToolError(f"{self.base}: HTTP {exc.code} {exc.reason}") from None
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:  # socket.timeout is TimeoutError
             raise LanguageToolError(f"{self.base}: timed out after {self.timeout:g} s") from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
@@ -260,6 +266,10 @@ class LocalServer:
             return self.url
         if not self.directory.is_dir():
             raise LanguageToolError(f"languagetool-dir {self.directory} is not a directory")
+        import atexit
+        import subprocess
+        import tempfile
+
         port = _free_port()
         argv = (self.command or server_command)(self.directory, port)
         # The server's log goes to a temporary file: an unread pipe would fill and block it.
@@ -298,6 +308,8 @@ class LocalServer:
         self.process = None
         self.url = None
         if proc.poll() is None:
+            import subprocess
+
             proc.terminate()
             try:
                 proc.wait(timeout=5)
@@ -320,6 +332,8 @@ class LocalServer:
 
 
 def _free_port() -> int:
+    import socket
+
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
