@@ -405,3 +405,37 @@ def test_readability_kind(tmp_path):
     assert [(f.line, f.severity) for f in found] == [(3, Severity.INFO)]
     assert found[0].message.startswith("flesch_kincaid_grade ")
     assert found[0].data["value"] > 12 and found[0].data["words"] == 12
+
+
+def test_a_pack_read_back_from_its_validity_marker_equals_the_yaml_parse(tmp_path, monkeypatch):
+    """A pack that validated once is read again from its marker (data and line table), without
+    PyYAML: same rules, same sources, and the same lines in errors found after validation."""
+    import subprocess
+    import sys
+
+    from docqa.packs import loader
+
+    monkeypatch.setenv("DOCQA_CACHE_DIR", str(tmp_path / "cache"))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINIMAL.replace("tokens: [very]", "patterns: ['fine', 'bad(']"), encoding="utf-8")
+    packs = sorted(builtin_pack_dir().glob("*.yaml")) + [bad]
+    first = [loader.read_pack(p) for p in packs]
+    markers = [loader._validity_marker(p.read_text(encoding="utf-8")) for p in packs]
+    assert all(m.is_file() and m.stat().st_size > 0 for m in markers)
+    again = [loader.read_pack(p) for p in packs]
+    for (rules1, problems1), (rules2, problems2) in zip(first, again):
+        assert problems1 == problems2 == []
+        assert [r.data for r in rules1] == [r.data for r in rules2]
+        assert [r.lines.table() for r in rules1] == [r.lines.table() for r in rules2]
+        assert [r.line_of("code") for r in rules1] == [r.line_of("code") for r in rules2]
+    assert problems_of(tmp_path, bad.read_text(encoding="utf-8"))[0].startswith(
+        f"{bad}:6: $.patterns[1]: pattern 'bad(' does not compile:")
+    # A fresh process that finds every marker never imports PyYAML.
+    probe = ("import sys\nfrom docqa.packs import builtin_rules\nassert builtin_rules()\n"
+             "print('yaml' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    # A damaged marker is not trusted: the pack is parsed and validated again.
+    markers[-1].write_bytes(b'{"data": {"code": "TST001"}, "lines"')
+    rules, problems = loader.read_pack(bad)
+    assert problems == [] and rules[0].data == first[-1][0][0].data

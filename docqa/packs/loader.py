@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-import yaml
-
-# libyaml's loader, when PyYAML was built with it, parses several times faster (same marks, same data).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True)
@@ -60,10 +58,15 @@ def pointer(parts: list[str | int] | tuple) -> str:
 
 
 class LineMap:
-    """Line numbers (1-based) of the values of a composed YAML document, by JSON path."""
+    """Line numbers (1-based) of the values of a composed YAML document, by JSON path.
 
-    def __init__(self, root: yaml.Node | None) -> None:
+    Built from PyYAML's node tree, or from :meth:`table` (every path with its value's and its
+    key's line), which is what a pack that validated before is read back from.
+    """
+
+    def __init__(self, root: "yaml.Node | None" = None, table: dict[str, list] | None = None) -> None:
         self.root = root
+        self._table = table if table is not None else self._tabulate(root)
 
     @staticmethod
     def parts(ptr: str) -> list[str | int]:
@@ -74,31 +77,51 @@ class LineMap:
             out.append(int(piece[1:-1]) if piece.startswith("[") else piece)
         return out
 
+    @staticmethod
+    def _tabulate(root: "yaml.Node | None") -> dict[str, list]:
+        """``{"$.rules[0].scope": [value line, key line], ...}`` for every node under ``root``
+        (the first of a key given twice, as a lookup by key finds it)."""
+        if root is None:
+            return {}
+        import yaml
+
+        table: dict[str, list] = {"$": [root.start_mark.line + 1, None]}
+        stack: list[tuple[Any, list[str | int]]] = [(root, [])]
+        while stack:
+            node, parts = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                children = [(k.value, v, k.start_mark.line + 1) for k, v in node.value]
+            elif isinstance(node, yaml.SequenceNode):
+                children = [(i, v, None) for i, v in enumerate(node.value)]
+            else:
+                continue
+            for part, value, key_line in children:
+                ptr = pointer([*parts, part])
+                if ptr not in table:
+                    table[ptr] = [value.start_mark.line + 1, key_line]
+                    stack.append((value, [*parts, part]))
+        return table
+
+    def table(self) -> dict[str, list]:
+        return self._table
+
     def line_of(self, parts: list[str | int], key: bool = False) -> int | None:
         """The line of the value at ``parts`` (or of its key when ``key``); the nearest known ancestor's
         line when the path does not exist (a missing key is reported where its object starts)."""
-        node = self.root
-        line = node.start_mark.line + 1 if node is not None else None
-        for i, part in enumerate(parts):
-            if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if k.value == part:
-                        last = i == len(parts) - 1
-                        line = (k if key and last else v).start_mark.line + 1
-                        node = v
-                        break
-                else:
-                    return line
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-                node = node.value[part]
-                line = node.start_mark.line + 1
-            else:
+        root = self._table.get("$")
+        line = root[0] if root else None
+        for i in range(len(parts)):
+            found = self._table.get(pointer(parts[: i + 1]))
+            if found is None:
                 return line
+            line = found[1] if key and i == len(parts) - 1 and found[1] is not None else found[0]
         return line
 
 
-def _duplicate_keys(node: yaml.Node, parts: list[str | int]) -> Iterator[tuple[list[str | int], int]]:
+def _duplicate_keys(node: "yaml.Node", parts: list[str | int]) -> Iterator[tuple[list[str | int], int]]:
     """Keys given twice in one mapping: PyYAML silently keeps the last, which hides mistakes."""
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for k, v in node.value:
@@ -112,32 +135,46 @@ def _duplicate_keys(node: yaml.Node, parts: list[str | int]) -> Iterator[tuple[l
 
 
 def read_pack(path: Path) -> tuple[list[RawRule], list[Problem]]:
-    """Parse and schema-validate one pack file: its rules, or the problems that make it invalid."""
+    """Parse and schema-validate one pack file: its rules, or the problems that make it invalid.
+
+    A pack text that validated before (same docqa, same schema, same bytes) is read back from
+    its validity marker, which holds the parsed data and its line table: no YAML parse and no
+    validation, which cost a one-file lint ~25 ms (most of it importing PyYAML).
+    """
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [], [Problem(name, None, "$", f"cannot read the pack: {exc}")]
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        return [], [Problem(name, mark.line + 1 if mark else None, "$", f"invalid YAML: {problem}")]
-    lines = LineMap(root)
-    if not (isinstance(data, dict) and _known_valid(text)):
-        problems = [
-            Problem(name, line, pointer(parts), "key given twice (the first value would be ignored)")
-            for parts, line in (_duplicate_keys(root, []) if root is not None else [])
-        ]
-        if not isinstance(data, dict):
-            got = "an empty file" if data is None else f"a {type(data).__name__}"
-            return [], [Problem(name, lines.line_of([]), "$", f"expected a mapping (one rule, or a pack with 'rules'), got {got}")]
-        problems.extend(_schema_problems(data, name, lines))
-        if problems:
-            return [], problems
-        _remember_valid(text)
+    marker = _validity_marker(text)
+    stored = _stored_parse(marker)
+    if stored is not None:
+        data, lines = stored
+    else:
+        import yaml
+
+        # libyaml's loader, when PyYAML was built with it, parses several times faster (same marks, same data).
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            root = yaml.compose(text, Loader=loader)
+            data = yaml.load(text, Loader=loader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            problem = getattr(exc, "problem", None) or str(exc)
+            return [], [Problem(name, mark.line + 1 if mark else None, "$", f"invalid YAML: {problem}")]
+        lines = LineMap(root)
+        if not (isinstance(data, dict) and marker.is_file()):
+            problems = [
+                Problem(name, line, pointer(parts), "key given twice (the first value would be ignored)")
+                for parts, line in (_duplicate_keys(root, []) if root is not None else [])
+            ]
+            if not isinstance(data, dict):
+                got = "an empty file" if data is None else f"a {type(data).__name__}"
+                return [], [Problem(name, lines.line_of([]), "$", f"expected a mapping (one rule, or a pack with 'rules'), got {got}")]
+            problems.extend(_schema_problems(data, name, lines))
+            if problems:
+                return [], problems
+        _remember_valid(marker, data, lines)
     if "rules" in data:
         rules = [RawRule(r, name, pointer(["rules", i]), lines) for i, r in enumerate(data["rules"])]
     else:
@@ -154,14 +191,33 @@ def _validity_marker(text: str) -> Path:
     return validity_marker("packs", "pack.schema.json", text.encode("utf-8"))
 
 
-def _known_valid(text: str) -> bool:
-    return _validity_marker(text).is_file()
+def _stored_parse(marker: Path) -> tuple[dict, LineMap] | None:
+    """The data and line table kept in ``marker``; None when it is missing, empty (a marker of
+    an older docqa) or not what :func:`_remember_valid` writes."""
+    try:
+        stored = json.loads(marker.read_bytes() or b"null")
+    except (OSError, ValueError):
+        return None
+    if not (isinstance(stored, dict) and isinstance(stored.get("data"), dict) and isinstance(stored.get("lines"), dict)):
+        return None
+    if not all(isinstance(v, list) and len(v) == 2 for v in stored["lines"].values()):
+        return None
+    return stored["data"], LineMap(table=stored["lines"])
 
 
-def _remember_valid(text: str) -> None:
+def _remember_valid(marker: Path, data: dict, lines: LineMap) -> None:
+    """Mark the pack text valid, keeping its parse when JSON holds it exactly (a YAML date or a
+    number used as a key would not come back the same: then only the empty marker is kept)."""
     from ..cache import write_atomic_bytes
 
-    write_atomic_bytes(_validity_marker(text), b"")
+    body = b""
+    try:
+        blob = json.dumps({"data": data, "lines": lines.table()}, ensure_ascii=False, allow_nan=False)
+        if json.loads(blob)["data"] == data:
+            body = blob.encode("utf-8")
+    except (TypeError, ValueError):
+        pass
+    write_atomic_bytes(marker, body)
 
 
 def _schema_problems(data: dict, name: str, lines: LineMap) -> list[Problem]:
