@@ -118,12 +118,6 @@ _STREET_AFTER_RE = re.compile(
 _PHONE_RE = re.compile(
     r"(?<![\w+])(?:\+\d{1,3}[ \u00a0.-]?)?(?:\(\d{1,5}\)[ \u00a0.-]?)?\d{2,5}(?:[ \u00a0.-]\d{2,5}){1,4}(?![\w])"
 )
-_LOCATION_AFTER_RE = re.compile(
-    r"\)?(?:[ \u00a0]\([^)]{1,30}\))?[ \u00a0](?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
-    r"northeast|northwest|southeast|southwest|inland|offshore|outside|away|off|of[ \u00a0](?:each[ \u00a0]other|the[ \u00a0]"
-    r"(?:city|town|village|capital|border|coast)))\b)",
-    re.IGNORECASE,
-)
 _AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages)[ \u00a0]$", re.IGNORECASE)
 _AGE_AFTER_RE = re.compile(r"^(?:[- ](?:and[- ]a[- ]half[- ])?years?[- ]old|[- ]year[- ]olds?|[- ]month[- ]old)", re.IGNORECASE)
 _NAME_COMMA_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+,[ \u00a0]$")
@@ -137,7 +131,8 @@ _PLURAL_IRREGULAR = frozenset(
 _NOT_NOUNS = frozenset(
     """is was has does this its his hers ours yours theirs as us thus plus versus less unless across
     always perhaps whereas besides towards afterwards sometimes nevertheless series news various
-    previous serious famous numerous enormous dangerous anonymous ambitious obvious this was""".split()
+    previous serious famous numerous enormous dangerous anonymous ambitious obvious this was
+    des les los las dos das""".split()
 )
 _BREAK_WORDS = frozenset(
     """the a an and or but nor to of in on at by for from with as than that which who whom whose
@@ -209,7 +204,10 @@ _NOT_COUNTED = frozenset(
 )
 _VOTE_RE = re.compile(
     r"\b(?:vot(?:ed|es|ing)|by[ \u00a0]a[ \u00a0](?:vote|margin)[ \u00a0]of|passed|approved|rejected)[ \u00a0]"
-    r"(\d+|" + _WORD_NUM + r")[ \u00a0]?(?:to|-|–)[ \u00a0]?(\d+|" + _WORD_NUM + r")\b",
+    r"(\d+|" + _WORD_NUM + r")[ \u00a0]?(?:to|-|–)[ \u00a0]?(\d+|" + _WORD_NUM + r")\b"
+    # A tally later in a sentence about a vote: "The vote passed along party lines, 230-to-198."
+    r"|\b(?:vote|votes|voted|voting|margin)\b[^.;:!?]{0,80}?(?<![\w,.])(\d{1,3}(?:,\d{3})*)[ \u00a0]?(?:-to-|to|–|-)[ \u00a0]?"
+    r"(\d{1,3}(?:,\d{3})*)(?![\w%])",
     re.IGNORECASE,
 )
 _MONEY_WORDS_RE = re.compile(
@@ -220,6 +218,24 @@ _MONEY_WORDS_RE = re.compile(
 _SEVERAL_RE = re.compile(
     r"\b(?:(?-i:S)everal|(?-i:A)[ \u00a0]few|(?-i:M)any|(?-i:S)ome|several|a[ \u00a0]few|many|some)[ \u00a0]"
     r"(?:hundred|thousand|million|billion)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?(?:[a-z][\w-]*s|people|children|men|women|police|staff|personnel)\b"
+)
+#: How often something has happened: "Only once before has Congress voted ...", "twice in its history".
+_TIMES_BEFORE_RE = re.compile(
+    r"\bonly[ \u00a0](?:once|twice|(?:three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]times)[ \u00a0](?:before|previously)\b"
+    r"|\b(?:once|twice|(?:three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]times)[ \u00a0](?:before[ \u00a0])?"
+    r"(?:in[ \u00a0](?:its|their|the|(?-i:[A-Z])[\w-]*['’]s)[ \u00a0](?:[\w-]+[ \u00a0])?history|since[ \u00a0](?:records[ \u00a0]began|\d{4}))\b",
+    re.IGNORECASE,
+)
+_CHANGE_NUM = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|" + _WORD_NUM + r")"
+#: A change stated from one figure to another: "reduced the number of polling stations from 180 to 5".
+_FROM_TO_RE = re.compile(
+    r"\b(?:increased?|increases|increasing|raised|raises|raising|reduced|reduces|reducing|cut|cuts|cutting|lowered|"
+    r"lowers|rose|risen|rises|fell|fallen|falls|grew|grown|grows|dropped|drops|declined|declines|jumped|climbed|"
+    r"soared|surged|plunged|slashed|boosted|expanded|shrank|shrunk|revised|went|gone|rise|fall|drop|decrease[sd]?|decline)\b"
+    r"(?:[ \u00a0][\w'’-]+){0,8}?[ \u00a0]from[ \u00a0](?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|a[ \u00a0]previous[ \u00a0])?"
+    r"(?P<a>" + _CHANGE_NUM + r")(?:[ \u00a0](?:[a-z]+|per[ \u00a0]cent|percent)){0,2}[ \u00a0]to[ \u00a0]"
+    r"(?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|just[ \u00a0]|only[ \u00a0])?(?P<b>" + _CHANGE_NUM + r")(?![\w:/.-]\w)",
+    re.IGNORECASE,
 )
 _NUMBERING_RE = re.compile(r"\b(?:numbering[ \u00a0]in|by|in)[ \u00a0]the[ \u00a0](?:hundreds|thousands|millions|tens[ \u00a0]of[ \u00a0]thousands)\b", re.IGNORECASE)
 
@@ -257,14 +273,28 @@ _RANK_SCOPED_RE = re.compile(
 )
 _RANK_SCOPE_AFTER_RE = re.compile(
     r"\b(?:the[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?(?:" + _SUPERLATIVES + r")\b"
-    r"(?:,?[ \u00a0][\w'’-]+){0,7}?,?[ \u00a0](?:in[ \u00a0]the[ \u00a0]world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
+    r"(?:,?[ \u00a0][\w'’-]+){0,7}?,?[ \u00a0](?:in[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0]){0,2}world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
     r"on[ \u00a0]record|ever[ \u00a0](?:recorded|built|made|seen|measured)|in[ \u00a0]the[ \u00a0](?:country|nation|region|state|"
     r"continent|EU|European[ \u00a0]Union|US|UK|world)|in[ \u00a0](?:Europe|Asia|Africa|America|North[ \u00a0]America|"
     r"South[ \u00a0]America|Latin[ \u00a0]America|Australia|Oceania|the[ \u00a0]Middle[ \u00a0]East|(?-i:[A-Z][a-z]+))|globally|"
     r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+))\b"
 )
+#: An ordinal superlative ("second-largest"); or a measurable superlative as the predicate: "his reign
+#: was the longest", "X is the largest group ...".
 _RANK_ORDINAL_RE = re.compile(
     r"\b(?:" + _ORDINALS + r")[- ](?:" + _SUPERLATIVES + r")\b(?![- ](?:rank|ranking|ranked|paid|placed)\b)"
+    r"|\b(?:is|was|are|were|remains|remained|became|becomes|has[ \u00a0]become|had[ \u00a0]become)[ \u00a0](?:now[ \u00a0]|still[ \u00a0]|currently[ \u00a0])?"
+    r"(?:the|its|their)[ \u00a0](?:(?:" + _ORDINALS + r")[- ])?"
+    r"(?:largest|biggest|longest|oldest|deadliest|busiest|tallest|smallest|heaviest|richest|poorest|costliest|"
+    r"widest|deepest|hottest|coldest|wettest|driest|highest|lowest|most[ \u00a0](?:populous|populated|visited))\b"
+    r"(?![- ](?:rank|ranking|ranked|paid|placed)\b)"
+)
+#: "the highest civil court", "the second lowest grade": a place in a hierarchy, not a measurement.
+_HIERARCHY_RE = re.compile(
+    r"\b(?:highest|lowest|top|senior|supreme)[ \u00a0-](?:[\w-]+[ \u00a0]){0,2}?(?:courts?|grades?|ranks?|honou?rs?|awards?|"
+    r"decorations?|offices?|posts?|tiers?|authority|authorities|bod(?:y|ies)|class|classes|categor(?:y|ies)|classification|"
+    r"priority|division|clearance|echelons?|chambers?|order|instance|positions?|judicial|appellate|military[ \u00a0]award)\b",
+    re.IGNORECASE,
 )
 _RANKED_RE = re.compile(
     r"\b(?:ranked|ranks|rated|placed)[ \u00a0](?:as[ \u00a0])?(?:No\.?[ \u00a0]?|number[ \u00a0])?"
@@ -339,6 +369,7 @@ _TITLE_CUES_RE = re.compile(
     re.IGNORECASE,
 )
 _LIST_NUMBER_RE = re.compile(r"(?:^|(?<=[\s:;(]))\(?\d{1,2}[.)](?=[ \u00a0]+\S)|\(\d{1,2}\)")
+_YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d\d")
 _TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([\w'’-]+(?:\.[\w'’-]+)*\.?)")
 
@@ -432,8 +463,17 @@ def find_claims(
     for m in gate.scan(_SEVERAL_RE):
         if m.group().rsplit(None, 1)[-1].lower() not in _TIME_UNITS:  # "for a few hundred years": a duration
             add(m.start(), m.end(), "count")
+    # Two cheap patterns outside the gate table (a literal word starts or anchors each).
+    for m in _TIMES_BEFORE_RE.finditer(text, start, end):
+        add(m.start(), m.end(), "count")
+    for m in _FROM_TO_RE.finditer(text, start, end):
+        if not any(_YEAR_LIKE_RE.fullmatch(m.group(k)) for k in ("a", "b")):
+            add(m.start("a") - len("from "), m.end("b"), "growth")
     for m in gate.scan(_VOTE_RE):
-        add(m.start(1), m.end(2), "count")
+        if m.group(1):
+            add(m.start(1), m.end(2), "count")
+        elif not any(_YEAR_LIKE_RE.fullmatch(m.group(k)) for k in (3, 4)):
+            add(m.start(3), m.end(4), "count")
     for m in gate.scan(_MONEY_WORDS_RE):
         add(m.start(), m.end(), "money")
     for m in gate.scan(_METRIC_RE):
@@ -487,7 +527,13 @@ def _rankings(text: str, start: int, end: int, gate: Gate | None = None) -> list
         spans.append((m.start(), m.end()))
     for rx in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE, _COMPARATIVE_RANK_RE, _MOST_EVER_RE):
         spans.extend((m.start(), m.end()) for m in gate.scan(rx))
-    return spans
+    return [(s, e) for s, e in spans if not _HIERARCHY_RE.match(text, _superlative_at(text, s, e), end)]
+
+
+def _superlative_at(text: str, s: int, e: int) -> int:
+    """Where the superlative of a ranking span starts (its first highest/lowest/top), else ``s``."""
+    m = re.search(r"\b(?:highest|lowest|top|senior|supreme)\b", text[s:e], re.IGNORECASE)
+    return s + m.start() if m else s
 
 
 def _merge(claims: list[Claim]) -> list[Claim]:
@@ -569,7 +615,9 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         if next_char == "." and e + 1 < end and text[e + 1].isdigit():
             return None  # a version or a dotted date: 3.10.4, 01.10.2025
     else:
-        if prev_char in "-" or next_char == "-" and not text[e:e + 5].lower().startswith("-fold"):
+        if re.search(r"\w-(?:to|or)-$", text[max(start, s - 8):s]):
+            pass  # "one-to-two hundred people": the upper end of a range is counted
+        elif prev_char in "-" or next_char == "-" and not text[e:e + 5].lower().startswith(("-fold", "-to-", "-or-")):
             return None  # "one-pack", "two-thirds" (handled as a proportion), "twenty-first"
 
     # Glued suffix: 35km, $5bn, 6am, 2nd, 1990s, A300-style tails.
@@ -616,6 +664,9 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return None  # "James Ford, 42, a ..." or "Smith (42)": an age
     if digits and _STREET_AFTER_RE.match(text[e:end]):
         return None  # a street address
+    if (digits and re.search(r"\bat[ \u00a0]$", before) and re.match(r"[ \u00a0](?-i:[A-Z])[\w'’.-]*[ \u00a0](?-i:[a-zA-Z])", text[e:end])
+            and not _plural_noun_follows(text[e:end])):
+        return None  # "at 36 Quai des Orfevres": an address written name-first
     prev = _prev_word(text, s, start)
     prev_lower = prev.lower().rstrip(".")
     if prev_lower in _IDENTIFIER_WORDS or prev.startswith("#"):
@@ -642,6 +693,10 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     if currency:
         return s_claim, e_num, "money"
     m_cur = _CURRENCY_AFTER_RE.match(text, e_num, end)
+    if m_cur and m_cur.group().strip().lower() in ("pounds", "pound") and (
+            re.search(r"\bweigh\w*[ \u00a0](?:about[ \u00a0]|around[ \u00a0]|nearly[ \u00a0]|just[ \u00a0]|only[ \u00a0])?$", before, re.IGNORECASE)
+            or re.match(r"[ \u00a0]*\([ \u00a0]*[\d.,]+[ \u00a0]?kg", text[m_cur.end():end])):
+        return s_claim, m_cur.end(), "measure"  # "weighed 82 pounds (37 kg)": a weight, not money
     if m_cur and (m_cur.group().strip().lower() != "won" or scale or (digits and "," in digits)):
         return s, m_cur.end(), "money"
 
@@ -657,6 +712,9 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return s_claim, e_num + len(after) - len(after.lstrip()) + len("times"), "count"
     if first.split("-")[0] in _TIME_UNITS or first in ("more", "consecutive", "straight", "full") and len(tokens) > 1 and tokens[1].lower() in _TIME_UNITS:
         return None
+    m_mag = re.match(r"[- \u00a0](?:magnitude|on[ \u00a0]the[ \u00a0](?:Richter|moment[ \u00a0]magnitude)[ \u00a0]scale)\b", text[e_num:end], re.IGNORECASE)
+    if m_mag:
+        return s_claim, e_num + m_mag.end(), "measure"  # an earthquake's measured size
     if text[e_num:e_num + 1] == "-" and not text[e_num:e_num + 5].lower() == "-fold":
         return None  # a compound adjective: "ten-storey", "25-room", "22-mile"
     e_after = e_num + (rng.end() if rng else 0)
@@ -666,14 +724,16 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     if m_unit:
         if re.search(r"\b(?:a|an|the)[ \u00a0](?:\w+[ \u00a0])?$", before, re.IGNORECASE):
             return None  # "a 15 meter high statue", "the 75 m ship": a description, not a finding
-        if _LOCATION_AFTER_RE.match(text, m_unit.end(), end) or re.search(r"\bwithin[ \u00a0](?:about[ \u00a0])?$", before):
-            return None  # "860 km east of Christchurch": where something is
+        if re.search(r"\bwithin[ \u00a0](?:about[ \u00a0])?$", before):
+            return None  # "within 5 km": a radius, not a finding
         return s_claim, m_unit.end(), "measure"
-    if re.search(r"\bmagnitude[ \u00a0](?:of[ \u00a0])?$", before, re.IGNORECASE):
-        return s_claim - len("magnitude "), e_num, "measure"
+    m_mag = re.search(r"\bmagnitude[ \u00a0](?:of[ \u00a0])?$", before, re.IGNORECASE)
+    if m_mag:
+        return s - (len(before) - m_mag.start()), e_num, "measure"
 
     growth = _GROWTH_BEFORE_RE.search(before)
-    casualty = _CASUALTY_BEFORE_RE.search(before) or _CASUALTY_AFTER_RE.match(text[e_after:end])
+    casualty = (_CASUALTY_BEFORE_RE.search(before) or _CASUALTY_AFTER_RE.match(text[e_after:end])
+                or _casualty_after_aside(text[e_after:end]))
     record = _RECORD_BEFORE_RE.search(before)
     noun_end, noun = _count_noun(text, e_after, end)
     referential = re.search(r"\b(?:the|these|those|both|all|its|his|her|their|our|my|your|of)[ \u00a0]$", before, re.IGNORECASE)
@@ -689,7 +749,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         if referential and not tally and not large:
             return None
         if large or tally or casualty or growth or record:
-            if referential and re.search(r"\b(?:the|these|those|both|its|his|her|their|our|my|your)[ \u00a0]$", before, re.IGNORECASE) and not (tally or growth):
+            if (referential and re.search(r"\b(?:the|these|those|both|its|his|her|their|our|my|your)[ \u00a0]$", before, re.IGNORECASE)
+                    and not (tally or growth) and not (large and _TOTAL_BEFORE_RE.search(before))):
                 return None  # "the 36 members": a group already introduced
             return s_claim, noun_end, "count"
         return None
@@ -700,9 +761,34 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return s_claim, e_after, "growth" if growth else "count"
     if crowd and large:
         return s_claim, e_after, "count"  # "a crowd of a hundred thousand"
+    if large and _APPROX_BEFORE_RE.search(before) and _CLAUSE_VERB_AFTER_RE.match(text, e_after, end):
+        return s_claim, e_after, "count"  # "Fewer than two hundred showed up": a head count, noun left out
     if scale and _SCALES.get(scale.lower(), 1) >= 1e6 and not referential:
         return s_claim, e_after, "count"  # "more than 2.9 million strong": a count whatever follows
     return None
+
+
+#: "among the 163 teams", "one of the 40 members": the size of the whole group is stated.
+_TOTAL_BEFORE_RE = re.compile(r"\b(?:among|one[ \u00a0]of|out[ \u00a0]of)[ \u00a0]the[ \u00a0]$", re.IGNORECASE)
+#: An approximate amount: with a large number and no noun, still a head count ("Over a thousand were ...").
+_APPROX_BEFORE_RE = re.compile(
+    r"\b(?:fewer[ \u00a0]than|more[ \u00a0]than|less[ \u00a0]than|over|about|around|nearly|almost|some|roughly|"
+    r"approximately|an[ \u00a0]estimated|at[ \u00a0]least|up[ \u00a0]to|well[ \u00a0]over|just[ \u00a0]over|just[ \u00a0]under)[ \u00a0]$",
+    re.IGNORECASE,
+)
+#: The number is the subject of a verb: "... were reported", "... showed up", "... attended".
+_CLAUSE_VERB_AFTER_RE = re.compile(
+    r"[ \u00a0](?:were|was|are|is|have|has|had|will|would|could|did|(?-i:[a-z])[a-z]+ed)\b(?![ \u00a0]by\b)", re.IGNORECASE
+)
+#: "Five people, who were all crew, were rescued": a casualty verb after an aside.
+_ASIDE_RE = re.compile(
+    r"^((?:[ \u00a0](?:(?-i:[a-z])[\w-]*)){0,2}),[ \u00a0](?:who|which|all|most|many|some|including|among[ \u00a0]them)\b[^,;:()]{1,60},"
+)
+
+
+def _casualty_after_aside(after: str) -> re.Match[str] | None:
+    m = _ASIDE_RE.match(after)
+    return _CASUALTY_AFTER_RE.match(m.group(1) + after[m.end():]) if m else None
 
 
 def _plural_noun_follows(after: str) -> bool:
