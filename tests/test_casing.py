@@ -205,3 +205,49 @@ def test_names_used_once_beside_a_capitalised_part(text, expected):
 ])
 def test_names_foreign_phrases_and_mentions_stay_quiet(text):
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head noun of an institution's name in lower case before "of"/"for" and a capital
+    ("He studied at the university of Birmingham before acting.", [("CAS003", 1, 19, "university of Birmingham")]),
+    ("George Kimbrell of the center for Food Safety spoke.", [("CAS003", 1, 24, "center for Food")]),
+    ("She joined Berkeley's department of Linguistics in 1971.", [("CAS003", 1, 23, "department of Linguistics")]),
+    # a lower-case word between a capitalised word and the head that ends a name
+    ("A biomechanicist at London's Royal veterinary College questioned it.",
+     [("CAS003", 1, 30, "Royal veterinary College")]),
+    ("One driver was from West palm Beach, Florida.", [("CAS003", 1, 21, "West palm Beach")]),
+])
+def test_lowercase_heads_of_names(text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Microsoft co-founder Bill Gates met Labour leader Keir Starmer and Tesla chief Elon Musk.",
+    "Biden told Congress that Trump visited University Hospital on Monday.",
+    "They walked through the centre of Paris and the center of Chicago.",
+    "A university of Chicago student and a museum of Egyptian antiquities.",
+    "The Senate committee on Monday heard from the council on Tuesday.",
+    "The Florida company Ridgeback Biotherapeutics makes it.",
+    "Prime Minister Boris Johnson asked the Queen to prorogue Parliament.",
+])
+def test_roles_verbs_and_descriptions_between_names_stay_quiet(text):
+    assert run(text) == []
+
+
+def test_author_surnames_in_references():
+    assert run("See also gibbons et al. [4] and the chapter by Cruse and croft (2004).") == [
+        ("CAS003", 1, 10, "gibbons"), ("CAS003", 1, 58, "croft"),
+    ]
+    assert run("Earlier work (Li, Polat, scalzo, & Bavelier, 2010) found trends (e.g., nedwick, 2014).") == [
+        ("CAS003", 1, 26, "scalzo"), ("CAS003", 1, 72, "nedwick"),
+    ]
+    assert run("Smith and colleagues (2004) and Jones and others (2005) agree. In Paris, autumn, 2004, it rained.") == []
+
+
+def test_ambiguous_names_on_the_documents_evidence_or_before_a_capital():
+    text = "He posted to Twitter, then left Twitter. Later he posted to twitter again."
+    assert run(text) == [("CAS001", 1, 61, "twitter")]
+    assert run("The recently released google Chrome gained users.") == [("CAS001", 1, 23, "google")]
+    # an institution word used generically, and a name that is also a common word
+    assert run("Parliament met. Parliament voted. The members of parliament left.") == []
+    assert run("Turkey and Turkey again; we ate turkey.") == []

@@ -42,6 +42,9 @@ _FUNCTION_WORDS = frozenset(
     la le les de del dela della degli di da das do dos van von der den ter ten du des el al bin ibn y zu
     """.split()
 )
+#: ``English.name_score`` from which a gazetteer name that is also an ordinary word ("twitter",
+#: "congress") is reported on the document's evidence or before a capitalised word.
+AMBIGUOUS_NAME_SCORE = 1.0
 #: ``English.name_score`` from which a word counts as a name (about nine uses in ten capitalised).
 NAME_SCORE = 1.5
 #: Months and weekdays, always capitalised ("may", "march" and "august" are also ordinary words).
@@ -97,6 +100,37 @@ _INSTITUTION_RE = re.compile(
 _INSTITUTION_OF_RE = re.compile(
     rf"\b({_INSTITUTION_HEADS}) (?:of|for) (?:the )?([a-z][\w’'-]*) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
+# Head nouns of institutions' names: in lower case before "of"/"for"/"on" and a capitalised
+# word they are a slip ("the university of Birmingham"). Not "centre of" ("the centre of Paris"),
+# nor "embassy", "museum", "church" or "court", which often describe ("the court of Louis XIV").
+_LOWER_HEADS = frozenset(
+    "university college institute department ministry academy council committee commission faculty "
+    "bureau federation center centre".split()
+)
+_HEAD_LINKS = {k: ("of", "for", "on") for k in _LOWER_HEADS} | {"center": ("for",), "centre": ("for",)}
+# Capitalised words that end a name: a lower-case word between another capitalised word and one
+# of these belongs to the name ("Royal veterinary College", "West palm Beach").
+_END_HEADS = frozenset(
+    """
+    university college institute academy school hospital museum library cathedral church chapel
+    beach park gardens square street avenue boulevard bridge tower palace castle stadium arena
+    airport station harbour harbor lake river island islands mountains valley falls county
+    team council committee commission agency bureau foundation society association federation
+    """.split()
+)
+# Verbs that put a capitalised subject before a capitalised object ("Biden told Congress").
+_VERBS_BEFORE_NAMES = frozenset(
+    """
+    said says told tells asked asks met meets visited visits joined joins left leaves attended attends
+    entered enters thanked thanks urged urges called calls named names praised praises criticised
+    criticized blamed blames sued sues beat beats leads led won wins lost loses took takes became
+    becomes runs ran heads headed chairs chaired founded founds
+    """.split()
+)
+_CALENDAR_WORDS = frozenset(_CALENDAR) | {"may", "march", "august"}
+_CITATION_YEAR_RE = re.compile(r"(?:, | \()(?:1[6-9]|20)\d\d[a-z]?[);,]")
+_CITATION_LIST_RE = re.compile(r", (?:& |and )?[A-Z]")
+_YEAR_AHEAD_RE = re.compile(r"[^()\n]{0,120}?,? (?:1[6-9]|20)\d\d[a-z]?\)")
 _ENUMERATOR_RE = re.compile(r"(?:[ivxlcdm]{1,6}|[a-z])[.)](?=\s)", re.IGNORECASE)
 _IDENTIFIER_RE = re.compile(r"[^\s]*?[./\\_@#=<>(){}\[\]:+][\w/\\]")
 _TERMINAL_RE = re.compile(r"[.!?:][\"'”’)\]]*$")
@@ -358,6 +392,9 @@ class _Analysis:
         self.personal_names()
         self.name_neighbours()
         self.name_nouns()
+        self.lowercase_heads()
+        self.head_sandwiches()
+        self.citation_names()
         self.stray_capitals()
         self.sentence_starts()
         self.pronoun_i()
@@ -457,6 +494,18 @@ class _Analysis:
                     elif _shape(form) != "mixed" and (not v.bare.get(t.key) or total < 2):
                         form = None  # seen once, or only inside a longer name ("Kopinga Marae")
                     source = "document"
+            elif t.key in self.gaz.ambiguous and lexicon.english().name_score(t.key) >= AMBIGUOUS_NAME_SCORE:
+                # A name that is also a word ("twitter", "congress", "sydney"), mostly capitalised in
+                # English: a slip when the document writes it capitalised at least twice and never
+                # otherwise in lower case, or when a capitalised word of the same name follows
+                # ("google Chrome", "sydney Morning Herald").
+                candidates = v.evidence.get(t.key)
+                if (candidates and v.lower_count[t.key] == 1 and candidates.most_common(1)[0][1] >= 2
+                        and t.key not in lexicon.TITLE_WORDS):  # "members of parliament" beside "Parliament"
+                    form, count = candidates.most_common(1)[0]
+                    source = "document"
+                elif self._before_capitalised_word(t) and self.gaz.lookup(t.key):
+                    form, count, source = self.gaz.lookup(t.key), 0, "gazetteer"
             elif tier == "B" and (name_like(t.key) or t.key in lexicon.personal_names() or gaz_form is not None):
                 candidates = v.evidence.get(t.key)
                 if candidates:
@@ -494,6 +543,16 @@ class _Analysis:
                 message = f"'{t.base}' is a proper noun: '{form}' ({where}{kind} in docqa's gazetteer)"
                 data = {"evidence": "gazetteer", "kind": kind, "expected": form, "count": seen}
             self._add(Hit("CAS001", t.start, end, message, form, safe, data))
+
+    def _before_capitalised_word(self, t: Token) -> bool:
+        """True when ``t`` is followed, in prose, by a capitalised word that continues a name."""
+        toks = self.vocab.blocks.get(t.block, [])
+        i = toks.index(t)
+        if t.context != "prose" or i + 1 >= len(toks) or self.text[t.end:toks[i + 1].start] != " ":
+            return False
+        nxt = toks[i + 1]
+        return (nxt.shape == "title" and not nxt.initial and nxt.key not in _FUNCTION_WORDS
+                and nxt.key not in _CALENDAR_WORDS and nxt.base != "I")
 
     def _mentioned_or_foreign(self, t: Token) -> bool:
         """"the word łódź": a word mentioned as a word; "La pointe de la ...": inside a phrase of
@@ -719,6 +778,100 @@ class _Analysis:
                     f"'{low.base}' is part of the name '{self.text[start:low.start]}{fixed}"
                     f"{self.text[low.start + len(low.base):end]}' and is capitalised",
                     None, False, {"evidence": "name pattern", "replace": [low.start, low.start + len(low.base), fixed]},
+                ))
+
+    def lowercase_heads(self) -> None:
+        """"the university of Birmingham", "the center for Food Safety": the head noun of an
+        institution's name in lower case before "of", "for" or "on" and the capitalised rest."""
+        for toks in self.vocab.blocks.values():
+            for k in range(1, len(toks) - 2):
+                head, link, cap = toks[k], toks[k + 1], toks[k + 2]
+                if head.shape != "lower" or head.key not in _LOWER_HEADS or link.key not in _HEAD_LINKS.get(head.key, ()):
+                    continue
+                if self.text[head.end:link.start] != " " or self.text[link.end:cap.start] != " ":
+                    continue
+                if cap.shape not in ("title", "upper") or cap.key in _FUNCTION_WORDS or cap.key in _CALENDAR_WORDS:
+                    continue
+                if self.gaz.kinds.get(cap.key) == "demonym" or self._is_covered(head.start, cap.end):
+                    continue  # "the museum of Egyptian antiquities" describes; it does not name
+                prev = toks[k - 1]
+                if self.text[prev.end:head.start] != " " or not (
+                        prev.key == "the" or prev.text != prev.base or (prev.shape == "title" and not prev.initial)):
+                    continue  # "a university of Chicago student" describes; "the university of ..." names
+                fixed = head.base[0].upper() + head.base[1:]
+                end = cap.start + len(cap.base)
+                self._add(Hit(
+                    "CAS003", head.start, end,
+                    f"'{head.base}' heads the name '{fixed}{self.text[head.start + len(head.base):end]}' "
+                    "and is capitalised",
+                    None, False, {"evidence": "name head", "replace": [head.start, head.start + len(head.base), fixed]},
+                ))
+
+    def head_sandwiches(self) -> None:
+        """"Royal veterinary College", "West palm Beach": a lower-case word between a capitalised
+        word and the capitalised head noun that ends a name ("College", "Beach", "University")."""
+        for toks in self.vocab.blocks.values():
+            for k in range(1, len(toks) - 1):
+                prev, low, nxt = toks[k - 1], toks[k], toks[k + 1]
+                if low.shape != "lower" or nxt.shape != "title" or nxt.key not in _END_HEADS:
+                    continue
+                if prev.shape not in ("title", "upper", "mixed") or prev.initial or prev.text != prev.base:
+                    continue
+                if self.text[prev.end:low.start] != " " or self.text[low.end:nxt.start] != " ":
+                    continue
+                if (low.key in _FUNCTION_WORDS or low.key in self.accepted or not low.key.isalpha()
+                        or low.key.endswith(("ed", "ing")) or low.key in _VERBS_BEFORE_NAMES):
+                    continue  # "Trump visited University Hospital", "Biden told Congress"
+                if prev.key in _FUNCTION_WORDS or self._is_covered(prev.start, nxt.end):
+                    continue
+                fixed = low.base[0].upper() + low.base[1:]
+                start, end = prev.start, nxt.start + len(nxt.base)
+                self._add(Hit(
+                    "CAS003", start, end,
+                    f"'{low.base}' is part of the name '{self.text[start:low.start]}{fixed}"
+                    f"{self.text[low.start + len(low.base):end]}' and is capitalised",
+                    None, False, {"evidence": "name head", "replace": [low.start, low.start + len(low.base), fixed]},
+                ))
+
+    def citation_names(self) -> None:
+        """"gibbons et al.", "(Li, Polat, scalzo, & Bavelier, 2010)", "Cruse and croft (2004)": an
+        author's surname in lower case in a reference."""
+        eng = lexicon.english()
+        text = self.text
+        for toks in self.vocab.blocks.values():
+            for k, low in enumerate(toks):
+                if low.shape != "lower" or low.context != "prose" or len(low.key) < 3 or not low.key.isalpha():
+                    continue
+                if low.key in _FUNCTION_WORDS or low.key in self.accepted or self._is_covered(low.start, low.end):
+                    continue
+                after = text[low.end:low.end + 12]
+                prev = toks[k - 1] if k else None
+                if prev is not None and prev.key == "and" and k > 1:
+                    prev = toks[k - 2]  # "Cruse and croft (2004)"
+                why = None
+                if re.match(r" et al\b", after):
+                    why = "before 'et al.'"
+                elif _CITATION_YEAR_RE.match(after) or _CITATION_LIST_RE.match(after):
+                    before = text[max(0, low.start - 8):low.start]
+                    author_before = prev is not None and prev.shape == "title" and (
+                        re.fullmatch(r",? (?:and|&) ", text[prev.end:low.start]) or text[prev.end:low.start] == ", ")
+                    opens = re.search(r"(?:\(|\(e\.g\., |\(see |\(cf\. )$", before) is not None
+                    if not (author_before or opens):
+                        continue
+                    if _CITATION_LIST_RE.match(after) and not _YEAR_AHEAD_RE.match(text, low.end):
+                        continue  # a list of names, but no year closes it: not a reference
+                    name = word_tier(low.key) == "A" or name_like(low.key) or _rare_surname_like(low, eng)
+                    if not name:
+                        continue
+                    why = "in a reference"
+                if why is None:
+                    continue
+                fixed = low.base[0].upper() + low.base[1:]
+                end = low.start + len(low.base)
+                self._add(Hit(
+                    "CAS003", low.start, end,
+                    f"'{low.base}' reads as an author's surname {why}; '{fixed}'?",
+                    None, False, {"evidence": "citation", "replace": [low.start, end, fixed]},
                 ))
 
     # ------------------------------------------------------------------ CAS004
@@ -1117,16 +1270,21 @@ class LowercaseWordInName(Rule):
 
     "data Center" where the document writes "Data Center", "Institute of marine and Coastal
     Sciences", half of a personal name in lower case ("adam Smith"), or a family name in lower
-    case before its given name ("song Kang-ho").
+    case before its given name ("song Kang-ho"), the head of an institution's name ("the
+    university of Birmingham"), a word between a name and its head ("West palm Beach"), or an
+    author's surname in a reference ("scalzo, & Bavelier, 2010").
 
     Flagged:
         The Data Center opened in May. A second data Center is planned.
         She studied at the Institute of marine and Coastal Sciences.
+        He taught at the university of Birmingham and at London's Royal veterinary College.
         The film starred song Kang-ho in the lead.
+        The effect was replicated (Li, Polat, scalzo, & Bavelier, 2010).
 
     Clean:
         The Data Center opened in May. A second data center is planned.
         She studied at the Institute of Marine and Coastal Sciences.
+        They walked through the centre of Paris; Tesla chief Elon Musk told Congress.
         They walked in the park on Sunday.
     """
 
