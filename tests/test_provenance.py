@@ -285,3 +285,45 @@ def test_round_four_statistics_are_claims(sentence, text):
 ])
 def test_round_four_numbers_that_are_not_statistics(sentence):
     assert find_claims(sentence, 0, len(sentence)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # A speaker named in a sentence with no figure; the next goes on with the same actors.
+    "Sheriff Lee said they arrested one person. They arrested three for trespassing.\n",
+    # A quote that ends a sentence, then a sentence opening with who said it.
+    '"Our house is burning. The forest makes 20 percent of our oxygen. Let us act!" Macron told the world.\n',
+    # A paragraph introduced by a sentence that names its source and ends in a colon.
+    "The dispatcher's words were reported by CNN as such:\n\nAnd there's 33 people on board the vessel?\n",
+    # A paragraph that opens by spelling out the report of the one before.
+    "The judge said they pleaded guilty to fourteen felony charges.\n\n"
+    "Specifically, both parents faced twelve counts of torture.\n",
+    # The results of a study the document names.
+    "The PALM trial began last year. The mortality rates were 49% for patients treated with ZMapp.\n",
+    # A definite description of something the source just named.
+    "According to the press agency, the drones struck the Khurais oil field. "
+    "The oil field is about 160 km east of the capital.\n",
+    "As revealed at trial, the family home is 70 miles south of the city.\n",
+])
+def test_round_four_sourced(text):
+    found, counts, _ = lint(text)
+    assert found == []
+    assert counts["claims"] >= 1 and counts["sourced"] == counts["claims"]
+
+
+@pytest.mark.parametrize("text, code", [
+    # A speaker in a later clause of their own does not source the figures before it.
+    ("Of the 2.8 million who voted, 85% were in favour and on Friday the government announced the new region.", "PRV001"),
+    # A coordinated verb ("and wrote about") shares the sentence's subject; it reports no figure.
+    ('At the time, Baloch, nicknamed the "Star of Lahore," had about 750,000 followers on Facebook, '
+     "and wrote about feminism.", "PRV001"),
+    # An earthquake raising a toll is not a source; a weekday is not a name.
+    ("On Saturday, aftershocks of a quake that struck the Philippines on Wednesday night have increased "
+     "the death toll from five people to six.", "PRV001"),
+    ("Biden left with a reported total of 1,124 pledged delegates.", "PRV002"),
+    ("The island never recovered from Hurricane Maria, estimated to have done about $90 billion in damage "
+     "and claimed about 3000 lives.", "PRV002"),
+    ("Only 10-15% of fans own a fursuit according to a 2011 study.", "PRV002"),
+])
+def test_round_four_flagged(text, code):
+    found, _, _ = lint(text + "\n")
+    assert [f[0] for f in found] == [code]

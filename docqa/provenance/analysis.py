@@ -2,11 +2,16 @@
 
 A sentence that states a claim (see :mod:`.claims`) is
 
-* ``sourced`` when it carries named attribution, a link, a citation, a reference marker, a source
-  tag naming a document or date; when it sits inside a quote attributed to someone (also across
-  paragraphs); when it continues the report of the sentence before, if that one names where its
-  data comes from; when its paragraph has a link, opens with a study's findings, or is followed by
-  a "Source: ..." line; or when it describes the method of a study the document names;
+* ``sourced`` when it carries named attribution (a speaker in a later clause of its own, after
+  every figure, does not count), a link, a citation, a reference marker, a source tag naming a
+  document or date; when it sits inside a quote attributed to someone (also across paragraphs, or
+  by the sentence right after the quote closes), or in a paragraph introduced by a sentence that
+  names its source and ends in a colon; when it continues the report of the sentence before, if
+  that one names where its data comes from or names a speaker (then only "They ...", "Also ...",
+  or a definite description of something it named), also across a paragraph break that opens with
+  "Specifically", "Of those"...; when its paragraph has a link, opens with a study's findings, or
+  is followed by a "Source: ..." line; or when it describes the method or the arms of a study the
+  document names;
 * ``vague`` when its only attribution is vague or anonymous ("according to reports", "sources
   said"), or it continues such a sentence;
 * ``unverifiable`` when its only source is a bare tag such as "(Source: SomeCompany)";
@@ -23,6 +28,8 @@ from .attribution import WEAK_VERBS, Attribution, Evidence, analyse_sentence, ta
 from .claims import Claim, find_claims
 
 CACHE_KEY = "provenance"
+#: The reason of a sentence with no figure that names a speaker (a possible report for the next one).
+SPEAKER = "names a speaker"
 
 _REFERENCE_HEADING_RE = re.compile(
     r"^\W*(?:references?|sources?|notes|footnotes|endnotes|bibliography|works[ \u00a0]cited|citations|"
@@ -43,6 +50,19 @@ _CONTINUATION_RE = re.compile(
     r"in[ \u00a0]particular|specifically|including|(?:out[ \u00a0])?(?:of[ \u00a0])?(?:these|those|them))\b",
     re.IGNORECASE,
 )
+
+_SPEAKER_CONTINUATION_RE = re.compile(
+    r"^(?:he|she|they|we|also|in[ \u00a0]addition|additionally|and|specifically|in[ \u00a0]particular|"
+    r"of[ \u00a0](?:those|these|them)|among[ \u00a0](?:them|those|these))\b",
+    re.IGNORECASE,
+)
+
+_ELABORATION_RE = re.compile(
+    r"[\"“‘'( ]*(?:specifically|in[ \u00a0]particular|more[ \u00a0]specifically|of[ \u00a0](?:those|these|them)|"
+    r"among[ \u00a0](?:them|those|these))\b",
+    re.IGNORECASE,
+)
+_DEFINITE_SUBJECT_RE = re.compile(r"^[Tt]he[ \u00a0]((?:[a-z][\w-]*[ \u00a0]){0,2}[a-z][\w-]*)[ \u00a0](?:is|was|are|were|lies|sits|has|had)\b")
 
 
 @dataclass
@@ -118,6 +138,7 @@ def _analyse(doc: Document) -> Analysis:
         if n.kind is NodeKind.HEADING and _SOURCE_LINE_RE.match(doc.slice(n)):
             all_weak.extend(analyse_sentence(text, n.start, n.end).weak_tags)
     per_block = []
+    introducer: Evidence | None = None  # named evidence of a sentence ending in a colon
     for block in blocks:
         sents = sentences_of.get(block.index, [])
         attrs = [analyse_sentence(text, s.start, s.end) for s in sents]
@@ -127,6 +148,11 @@ def _analyse(doc: Document) -> Analysis:
         quotes = _attributed_quotes(text, block, sents, attrs, prev_block_quote_attributed)
         # A paragraph that opens a quote right after a quoted speaker keeps that speaker.
         prev_block_quote_attributed = bool(quotes)
+        if introducer is not None:
+            # 'The dispatcher's words were reported by CNN as such:' then the words themselves.
+            quotes = quotes + [(block.start, block.end, introducer)]
+        introducer = (attrs[-1].named[0] if sents and attrs[-1].named
+                      and text[sents[-1].start:sents[-1].end].rstrip().endswith(":") else None)
         per_block.append((block, sents, attrs, quotes))
     # A quote left open at the end of a paragraph belongs to whoever the next paragraph, which
     # continues it, names: '"We lost 40%.' / '"And 2,000 jobs," she said.'
@@ -138,10 +164,14 @@ def _analyse(doc: Document) -> Analysis:
                 and text[nxt_block.start:nxt_block.start + 1] in "\"“"):
             who = nxt_quotes[0][2]
             per_block[i] = (block, sents, attrs, quotes + [(open_spans[-1][0], open_spans[-1][1], who)])
+    previous: ClaimSentence | None = None
     for block, sents, attrs, quotes in per_block:
         block_has_link = any(block.start <= s < block.end for s, _ in links)
         next_tag = _following_source_line(doc, block, block_pos)
-        previous: ClaimSentence | None = None
+        if not (sents and _ELABORATION_RE.match(text, sents[0].start, sents[0].end)):
+            # A new paragraph starts a new report, unless it opens by spelling out the last one
+            # ("Specifically, both parents faced twelve counts ...").
+            previous = None
         # A paragraph that opens with a study's findings ("X et al found ...") reports that study.
         lead = next((ev for ev in (attrs[0].named if attrs else []) if _is_research_lead(ev)), None)
         if lead is None and study_named and sents and _STUDY_ANAPHORA_RE.search(text, sents[0].start, sents[0].end):
@@ -154,6 +184,11 @@ def _analyse(doc: Document) -> Analysis:
                 data_source = next((ev for ev in attr.named if _is_data_source(ev)), None)
                 previous = (ClaimSentence(sent.start, sent.end, block.index, [], "sourced", "data source",
                                           source=data_source) if data_source else None)
+                if previous is None and attr.named:
+                    # "Sheriff Lee said they arrested one person. They arrested three ...": the next
+                    # sentence may go on with the same report.
+                    previous = ClaimSentence(sent.start, sent.end, block.index, [], "sourced", SPEAKER,
+                                             source=attr.named[0])
                 continue
             verdict = _verdict(text, sent, attr, claims, links, definitions, quotes, previous,
                                block_has_link, next_tag, study_named)
@@ -190,7 +225,8 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
     if framing is not None and attr.named and all(ev.kind == "verb" for ev in attr.named):
         # "According to reports, the firm said it ordered 500,000 wafers": the report frames it all.
         return "vague", f"only vague attribution {framing.text!r}", framing, weak, None
-    named = [ev for ev in attr.named if not _weak_elsewhere(text, ev, claims)]
+    named = [ev for ev in attr.named if not _weak_elsewhere(text, ev, claims)
+             and not _later_clause(text, sent.start, ev, claims)]
     if named:
         ev = named[0]
         return "sourced", f"named attribution {ev.text!r}", None, None, ev
@@ -212,7 +248,8 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
                         or _STUDY_ANAPHORA_RE.search(text, sent.start, sent.end)):
         return "sourced", "describes the method of the study the document names", None, None, None
     if previous is not None and previous.status in ("sourced", "vague") and previous.end <= sent.start:
-        if _continues(text[previous.start:previous.end], text[sent.start:sent.end], previous.claims, claims):
+        if _continues(text[previous.start:previous.end], text[sent.start:sent.end], previous.claims, claims,
+                      strict=previous.reason == SPEAKER):
             return (previous.status, "continues the previous sentence's report", previous.vague,
                     previous.weak, previous.source)
     if block_has_link:
@@ -239,6 +276,17 @@ def _weak_elsewhere(text: str, ev: Evidence, claims: list[Claim]) -> bool:
     return True
 
 
+_COORDINATOR_BEFORE_RE = re.compile(r"(?:;|\b(?:and|but|while|whereas|although|though|yet))[ \u00a0,]*$", re.IGNORECASE)
+
+
+def _later_clause(text: str, floor: int, ev: Evidence, claims: list[Claim]) -> bool:
+    """Is ``ev`` a speaker in a clause of its own after every claim ("85% were in favour and the
+    government announced the new region ...")? Its report is that clause, not the figures before."""
+    if ev.kind != "verb" or any(c.end > ev.start for c in claims):
+        return False
+    return bool(_COORDINATOR_BEFORE_RE.search(text, max(floor, ev.start - 12), ev.start))
+
+
 _HEDGE_ADVERBS = frozenset("reportedly purportedly supposedly allegedly".split())
 _ESTIMATE_HEDGE_RE = re.compile(r"an[ \u00a0]estimated|a[ \u00a0]reported", re.IGNORECASE)
 
@@ -252,6 +300,8 @@ _STUDY_NAMED_RE = re.compile(
     r"(?:(?:journal|magazine|proceedings)[ \u00a0])?[A-Z]"
     r"|\b(?:study|survey|report|trial|paper)[ \u00a0](?:[\w,-]+[ \u00a0]){0,3}?(?:published|released|led|conducted)[ \u00a0]by[ \u00a0]"
     r"(?:the[ \u00a0])?[A-Z]"
+    # A study known by its name: "The PALM trial", "the Framingham Heart Study".
+    r"|\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[A-Z][\w-]*[ \u00a0]){1,3}(?:[Tt]rial|[Ss]tudy|[Ss]urvey|[Cc]ensus|[Ee]xperiment)\b"
 )
 #: How a study was done: its sample, its subjects ("a survey of 1709 schoolchildren").
 _STUDY_METHOD_RE = re.compile(
@@ -259,7 +309,11 @@ _STUDY_METHOD_RE = re.compile(
     r"|\b(?:researchers|scientists|the[ \u00a0]team|the[ \u00a0]authors|they|these[ \u00a0]they)[ \u00a0](?:used|studied|surveyed|analy[sz]ed|"
     r"evaluated|examined|tested|followed|recruited|sampled|scanned|collected|compared|measured|counted|"
     r"observed|identified|sequenced|extracted|interviewed)\b"
-    r"|\b(?:participants|volunteers|respondents|subjects|patients)[ \u00a0](?:were|took)\b",
+    r"|\b(?:participants|volunteers|respondents|subjects|patients)[ \u00a0](?:were|took)\b"
+    # Its arms and results: "49% for patients treated with ZMapp"; its data: "collected data from 499 patients".
+    r"|\b(?:participants|volunteers|respondents|subjects|patients)[ \u00a0](?:treated|given|receiving|who[ \u00a0]received|"
+    r"assigned|randomi[sz]ed)\b"
+    r"|\b(?:collected|gathered|analy[sz]ed)[ \u00a0](?:data|samples|records|responses)[ \u00a0](?:from|on|of)\b",
     re.IGNORECASE,
 )
 
@@ -289,9 +343,21 @@ def _is_data_source(ev: Evidence) -> bool:
     return ev.text.split()[-1].lower() in _DATA_VERBS
 
 
-def _continues(prev: str, cur: str, prev_claims: list[Claim], claims: list[Claim]) -> bool:
+def _continues(prev: str, cur: str, prev_claims: list[Claim], claims: list[Claim], strict: bool = False) -> bool:
     """Does ``cur`` carry on the report of ``prev`` ("That showed a 93% increase", the same counted
-    noun, or the same subject matter) rather than start a new, separately sourced fact?"""
+    noun, or the same subject matter) rather than start a new, separately sourced fact?
+
+    ``strict``: ``prev`` states no figure, only who said something; then only a sentence that
+    goes on with the same actors ("They arrested three ...") or adds to the report ("Also", "Of
+    those") carries its source over, not one about what was reported ("This was ...")."""
+    lead = cur.lstrip("\"“‘'( ")
+    # "... struck the Khurais oil field. The oil field is ...": a definite description of something
+    # the report just named.
+    m = _DEFINITE_SUBJECT_RE.match(lead)
+    if m and re.search(r"\b" + re.escape(m.group(1)) + r"\b", prev, re.IGNORECASE):
+        return True
+    if strict:
+        return bool(_SPEAKER_CONTINUATION_RE.match(lead))
     if _CONTINUATION_RE.match(cur.lstrip("\"“‘'( ")):
         return True
     heads = {_stem(c.text.split()[-1]) for c in prev_claims if c.kind in ("count", "measure")}
@@ -400,6 +466,14 @@ def _attributed_quotes(text, block, sents, attrs, open_at_start: bool) -> list[t
             k = next((k for k, sent in enumerate(sents) if sent.start <= q_start < sent.end), None)
             if k and text[sents[k].start:q_start].strip() == "":
                 who = next((ev for ev in attrs[k - 1].named if ev.kind == "verb" and _is_speech(ev)), None)
+        if who is None:
+            # '... in two days!" Macron told the world on Thursday.': the quote ends a sentence and
+            # the next one opens with who said it.
+            k = next((k for k, sent in enumerate(sents) if sent.start < q_end <= sent.end), None)
+            if k is not None and k + 1 < len(sents) and text[q_end:sents[k].end].strip() == "":
+                nxt = sents[k + 1]
+                who = next((ev for ev in attrs[k + 1].named if ev.kind == "verb" and _is_speech(ev)
+                            and text[nxt.start:ev.start].strip() == "" and len(ev.text.split()) <= 6), None)
         if who is not None:
             out.append((q_start, q_end, who))
     return out

@@ -58,7 +58,12 @@ COMMON_OPENERS = frozenset(
     sources analysis evidence calculations models projections forecasts all both each every
     local state national international official unofficial unnamed anonymous multiple various
     early initial preliminary media news press industry over about around nearly almost more less
-    only just up under roughly approximately""".split()
+    only just up under roughly approximately fewer below above among out half none""".split()
+)
+#: Capitalised words that name a day or month, never a source ("On Saturday, aftershocks ... reported").
+CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december""".split()
 )
 _SKIP_BACK = frozenset(
     """also later subsequently previously further then now initially earlier recently today
@@ -116,7 +121,8 @@ _VAGUE_PHRASE_RE = re.compile(
     r"|(?:local|state|foreign|international|social|news|some|several)[ \u00a0]media[ \u00a0](?:reports?|reported|reporting|said|say)"
     r"|(?:reported|provided|given|told)[ \u00a0]anonymously"
     r"|an[ \u00a0]estimated"
-    r"|a[ \u00a0]reported(?=[ \u00a0]\d)"
+    r"|a[ \u00a0]reported(?=[ \u00a0]\d|[ \u00a0](?:total|number|figure|count|tally|sum|toll)[ \u00a0]of\b)"
+    r"|(?<=,[ \u00a0])(?:estimated|believed|thought|said|reported|rumou?red|alleged)[ \u00a0]to[ \u00a0](?:have|be|number|total|cost|hold|contain)"
     r"|(?:are|is|were|was)[ \u00a0](?:said|believed|thought|reported|estimated|rumou?red|understood)[ \u00a0]to)\b",
     re.IGNORECASE,
 )
@@ -251,6 +257,12 @@ GATES: dict[re.Pattern[str], GateRule] = {
     _STATEMENT_QUOTE_RE: (False, (":",)),
 }
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
+#: Public proceedings whose record is a source: "as revealed at trial".
+_PROCEEDINGS = frozenset("trial hearing hearings inquest inquiry testimony proceedings court tribunal".split())
+_NUMBER_TOKEN_RE = re.compile(
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens", re.IGNORECASE)
+_LIVES_AFTER_RE = re.compile(r"[ \u00a0]+(?:[\w,.-]+[ \u00a0]+){0,3}?lives\b|[ \u00a0]+the[ \u00a0]+lives[ \u00a0]+of\b", re.IGNORECASE)
 
 
 def _verbs_possible(gate: Gate) -> bool:
@@ -293,6 +305,8 @@ def analyse_sentence(text: str, start: int, end: int) -> Attribution:
     anonymous_spans = [(a.start, a.end) for a in out.anonymous]
     for m in scan(_ACCORDING_RE):
         kind = _classify_phrase(m.group("x"))
+        if kind is None and re.match(r"[ \u00a0]*(?:the[ \u00a0]+)?[a-z]", m.group("x")):
+            kind = "named"  # "according to earlier event plans", "according to the research team": a specific source
         if any(s <= m.start() < e for s, e in anonymous_spans):
             continue
         phrase = m.group().rstrip()
@@ -337,11 +351,15 @@ def _classify_phrase(phrase: str) -> str | None:
     for w in words:
         if w.lower() in ("by", "from", "of", "in", "published", "released", "issued", "on", "at", "and", "who", "which", "that", "last", "this"):
             break
+        if head_words and w.islower() and w.endswith("ed") and head_words[-1].lower() not in _DETERMINERS:
+            break  # "videos posted on social media": a participle after the head
         head_words.append(w)
     head = (head_words[-1] if head_words else words[0]).lower()
-    caps = [w for w in words if _CAP_NAME_RE.match(w) and w.lower() not in COMMON_OPENERS]
+    caps = [w for w in words if _CAP_NAME_RE.match(w) and w.lower() not in COMMON_OPENERS and w.lower() not in CALENDAR]
     if caps:
         return "named"
+    if first in ("a", "an", "one", "some", "several", "various", "many", "recent", "new", "other") and head in VAGUE_HEADS:
+        return "vague"  # "according to a 2011 study": a year alone does not say whose study
     if any(w.endswith(("'s", "’s")) and w[:-2].lower() in INSTITUTIONS for w in words) or any(
             re.fullmatch(r"(?:19|20)\d\d", w) for w in words):
         return "named"  # "the central bank's 2024 annual report": a dated document of a known body
@@ -401,9 +419,33 @@ def _verb_attributions(text: str, start: int, end: int, out: Attribution,
                 continue  # a plural noun: "asylum claims over 150,000", "vaccination rates dropped"
         if i and tokens[i - 1][2].lower() in _DETERMINERS:
             continue  # "the confirmed death toll", "a reported 30 people": adjectives
+        if i and _NUMBER_TOKEN_RE.fullmatch(tokens[i - 1][2]):
+            continue  # "1,124 pledged delegates", "30 reported deaths": an adjective after a number
+        if nxt == "to" and i and tokens[i - 1][2] == "," and low in _REPORTING_PASSIVES:
+            continue  # "Hurricane Maria, estimated to have done ...": a reduced passive, nobody named
+        if nxt in ("up", "off"):
+            continue  # "two hundred showed up", "put off": a phrasal verb, not a report
+        if low.startswith("claim") and _LIVES_AFTER_RE.match(text, te, end):
+            continue  # "the hurricane claimed about 3,000 lives": a toll, not a claim
         if any(s <= ts < e for s, e in tag_spans) or any(s <= ts < e for s, e in anonymous_spans):
             continue
         prev = tokens[i - 1][2].lower() if i else ""
+        if prev == "as" and low.endswith("ed") and nxt in ("at", "in", "during", "before"):
+            # "As revealed at trial, ...", "as reported in the Lancet": where it was made public.
+            span = []
+            for t in tokens[i + 2:i + 8]:
+                if t[2] in (",", ";", ":", ".", "(", ")"):
+                    break
+                span.append(t)
+            where = [t[2] for t in span]
+            kind = _classify_phrase(" ".join(where))
+            if span and (kind == "named" or where[0].lower() in _PROCEEDINGS
+                         or where[0].lower() in ("the", "a") and len(where) > 1 and where[1].lower() in _PROCEEDINGS):
+                s_ev = tokens[i - 1][0]
+                out.named.append(Evidence(s_ev, span[-1][1], "named", text[s_ev:span[-1][1]]))
+            elif kind == "vague":
+                out.vague.append(Evidence(tokens[i - 1][0], te, "vague", text[tokens[i - 1][0]:te]))
+            continue
         participle = low.endswith("ed") and (
             nxt in ("at", "by", "between")
             or nxt == "in" and low in ("estimated", "measured", "calculated", "recorded", "counted", "projected"))
@@ -470,11 +512,20 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
     head = window[k][2]
     low = head.lower()
     s_subj = window[0][0]
+    if low in ("and", "or", "but"):
+        return None, s_subj  # "had 750,000 followers, and wrote about ...": the subject is the sentence's, further back
+    first = window[0][2]
+    if (j >= 0 and tokens[j][2].lower() in ("that", "which", "who") and first[:1].islower()
+            and first.lower() not in _DETERMINERS and first.lower() not in PRONOUNS
+            and first.lower() not in INSTITUTIONS and first.lower() not in VAGUE_HEADS):
+        # "aftershocks of a quake that struck the Philippines on Wednesday have increased the toll":
+        # the window is a relative clause inside the subject, whose head comes before "that".
+        return None, s_subj
     at_sentence_start = window[0][0] == floor or (j >= 0 and tokens[j][2] in '"“')
 
     def is_name(pos: int) -> bool:
         w = window[pos][2]
-        if not _CAP_NAME_RE.match(w) or w.lower() in VAGUE_HEADS:
+        if not _CAP_NAME_RE.match(w) or w.lower() in VAGUE_HEADS or w.lower() in CALENDAR:
             return False
         if pos == 0 and at_sentence_start:
             return w.lower() not in COMMON_OPENERS
@@ -492,7 +543,7 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
         for t in tokens[lo:i]:
             w = t[2]
             if (_CAP_NAME_RE.match(w) and w.lower() not in COMMON_OPENERS and w.lower() not in VAGUE_HEADS
-                    and not (t[0] == floor and w.lower() in COMMON_OPENERS)):
+                    and w.lower() not in CALENDAR and not (t[0] == floor and w.lower() in COMMON_OPENERS)):
                 return "named", t[0]
         return None, s_subj
     if low in PRONOUNS:
@@ -535,7 +586,7 @@ def _inverted_kind(tokens: list[tuple[int, int, str]], i: int) -> str | None:
             break
         if low in PRONOUNS or low in INSTITUTIONS:
             return "named"
-        if _CAP_NAME_RE.match(w) and low not in COMMON_OPENERS:
+        if _CAP_NAME_RE.match(w) and low not in COMMON_OPENERS and low not in CALENDAR:
             return "named"
         if low in VAGUE_HEADS:
             return "vague"
