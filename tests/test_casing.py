@@ -251,3 +251,10 @@ def test_ambiguous_names_on_the_documents_evidence_or_before_a_capital():
     # an institution word used generically, and a name that is also a common word
     assert run("Parliament met. Parliament voted. The members of parliament left.") == []
     assert run("Turkey and Turkey again; we ate turkey.") == []
+
+
+def test_a_rare_word_the_document_capitalises_inside_a_name():
+    text = "The toilet was stolen from Blenheim Palace on Saturday. Visitors had used it at blenheim for weeks."
+    assert run(text) == [("CAS001", 1, 81, "blenheim")]
+    # inflected words and terms are not names, even when a heading-like phrase capitalises them
+    assert run("See the Disclaimer of Warranties and Grammars Overview. No warranties cover grammars.") == []

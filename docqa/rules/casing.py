@@ -45,6 +45,10 @@ _FUNCTION_WORDS = frozenset(
 #: ``English.name_score`` from which a gazetteer name that is also an ordinary word ("twitter",
 #: "congress") is reported on the document's evidence or before a capitalised word.
 AMBIGUOUS_NAME_SCORE = 1.0
+#: wordfreq Zipf below which an English word that the document uses alone as a name needs only
+#: one such use to make its single lower-case use a slip ("Stavanger" ... "stavanger").
+RARE_NAME_ZIPF = 3.0
+_DISCIPLINE_ENDINGS = ("ology", "graphy", "ics", "ism", "istry", "nomy")
 #: ``English.name_score`` from which a word counts as a name (about nine uses in ten capitalised).
 NAME_SCORE = 1.5
 #: Months and weekdays, always capitalised ("may", "march" and "august" are also ordinary words).
@@ -514,6 +518,15 @@ class _Analysis:
                     needed = 1 if lexicon.english().name_score(t.key) >= NAME_SCORE else 2
                     if count < needed or v.lower_count[t.key] * 2 > max(count, 2):
                         form = None
+                    source = "document"
+            elif (tier == "B" and v.lower_count[t.key] == 1 and t.key not in lexicon.TITLE_WORDS
+                  and lexicon.english().zipf(t.key) < RARE_NAME_ZIPF and not _inflected(t.key)):
+                # A rare English word that the document writes capitalised inside a longer name
+                # ("Blenheim Palace", "Stavanger Airport", "David Turpin") and never otherwise in
+                # lower case: its one lower-case use, alone, is the same name ("at blenheim").
+                inside = (v.evidence.get(t.key) or Counter()) - (v.bare.get(t.key) or Counter())
+                if inside:
+                    form, count = inside.most_common(1)[0]
                     source = "document"
             if form is None and t.key in _CALENDAR:
                 form, count, source = _CALENDAR[t.key], 0, "calendar"
@@ -1095,6 +1108,17 @@ def _rare_surname_like(tok: Token, eng: lexicon.English) -> bool:
     return (key.isalpha() and len(key) > 3 and key not in lexicon.easy_words() and key not in lexicon.TITLE_WORDS
             and not key.endswith(_COMMON_SUFFIXES) and not (key.endswith("s") and key[:-1] in eng.known)
             and eng.zipf(key) < SURNAME_MAX_ZIPF)
+
+
+def _inflected(key: str) -> bool:
+    """True for a word that reads as an inflected or derived form of an English word ("modifies",
+    "warranties", "unpacking", "emulator", "oceanography"): a term, not a name."""
+    known = lexicon.english().known
+    if key.endswith(_DISCIPLINE_ENDINGS) or key.endswith(("ing", "ed")):
+        return True
+    if key.endswith("s") and (key[:-1] in known or key[:-2] in known or (key.endswith("ies") and key[:-3] + "y" in known)):
+        return True
+    return key.endswith(("or", "er")) and (key[:-2] in known or key[:-2] + "e" in known)
 
 
 def _starts_own_name(text: str, toks: list[Token], t: Token) -> bool:
