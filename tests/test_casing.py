@@ -258,3 +258,15 @@ def test_a_rare_word_the_document_capitalises_inside_a_name():
     assert run(text) == [("CAS001", 1, 81, "blenheim")]
     # inflected words and terms are not names, even when a heading-like phrase capitalises them
     assert run("See the Disclaimer of Warranties and Grammars Overview. No warranties cover grammars.") == []
+
+
+def test_two_and_three_word_names_the_document_writes_capitalised():
+    assert run("He went up to Trinity College in 1805. He left Trinity college in 1808.") == [
+        ("CAS003", 1, 48, "Trinity college"),
+    ]
+    text = "The Native American Rights Fund sued. Lawyers of the native American Rights Fund spoke."
+    assert run(text) == [("CAS003", 1, 54, "native American")]
+    # a house style ("District hospital" beside "District Hospital"), and a title-case line
+    assert run("Leulumoega District Hospital was full. Leulumoega District hospital closed.") == []
+    assert run("Mutation Operators for Testing Geographic Information Systems\n\n"
+               "We study operators for testing Geographic Information Systems.") == []

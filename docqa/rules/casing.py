@@ -131,6 +131,8 @@ _VERBS_BEFORE_NAMES = frozenset(
     becomes runs ran heads headed chairs chaired founded founds
     """.split()
 )
+# Heads of names that no house style writes in lower case after the name ("Trinity College").
+_ALWAYS_CAPITALISED_HEADS = frozenset("university college institute academy".split())
 _CALENDAR_WORDS = frozenset(_CALENDAR) | {"may", "march", "august"}
 _CITATION_YEAR_RE = re.compile(r"(?:, | \()(?:1[6-9]|20)\d\d[a-z]?[);,]")
 _CITATION_LIST_RE = re.compile(r", (?:& |and )?[A-Z]")
@@ -590,14 +592,19 @@ class _Analysis:
                     continue
                 if a.shape == "lower" and b.shape != "lower":
                     low = a
-                    if a.key in _FUNCTION_WORDS or b.base == "I" or _starts_own_name(self.text, toks, b):
+                    if a.key in _FUNCTION_WORDS or b.base == "I":
+                        continue
+                    if _starts_own_name(self.text, toks, b) and self._triple_written(toks, a) < 1:
                         continue  # "to storm Area 51": the capital belongs to the next name
                 elif a.shape != "lower" and b.shape == "lower" and a.context == "prose" and not a.initial:
                     # "Donald tusk" beside "Donald Tusk": only for a name-like word; "Democratic
                     # party" beside "Democratic Party" or "Iodine deficiency" beside "Iodine
-                    # Deficiency" are house styles and title case, not slips.
+                    # Deficiency" are house styles and title case, not slips (even "Leulumoega
+                    # District hospital" beside three "Leulumoega District Hospital"). Personal
+                    # names ("Doris day's"), universities and colleges have no such styles.
                     low = b
-                    if not name_like(b.key):
+                    if not (name_like(b.key) or b.key in _ALWAYS_CAPITALISED_HEADS
+                            or (a.key in lexicon.given_names() and a.text == a.base)):
                         continue
                 else:
                     continue
@@ -616,6 +623,30 @@ class _Analysis:
                     None, True, {"evidence": "document", "expected": spelled, "count": count,
                                  "replace": [low.start, low.start + len(low.base), fixed]},
                 ))
+
+    def _triple_written(self, toks: list[Token], low: Token) -> int:
+        """How often the document writes capitalised, mid-sentence, the three-word name made of
+        ``low`` and the two capitalised words after it ("Native American Rights" for "native
+        American Rights"), when this lower-case use is its only other spelling."""
+        i = toks.index(low)
+        span = toks[i:i + 3]
+        if len(span) != 3 or any(self.text[x.end:y.start] != " " for x, y in zip(span, span[1:])):
+            return 0
+        if any(x.shape == "lower" for x in span[1:]):
+            return 0
+        surface = " ".join(x.base for x in span)
+        form = " ".join([low.base[0].upper() + low.base[1:]] + [x.base for x in span[1:]])
+        if self._written_elsewhere(surface) != 1:
+            return 0
+        # mid-sentence, and not in a title-case line ("Operators for Testing Geographic Information Systems")
+        count = 0
+        for m in re.finditer(rf"(?<=[\w,’'] ){re.escape(form)}(?![\w-])", self.text):
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            line_end = self.text.find("\n", m.end())
+            line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+            if not _is_title_case(line):
+                count += 1
+        return count
 
     def institution_names(self) -> None:
         """"Institute of marine and Coastal Sciences": a lower-case word inside a name."""
@@ -1108,6 +1139,12 @@ def _rare_surname_like(tok: Token, eng: lexicon.English) -> bool:
     return (key.isalpha() and len(key) > 3 and key not in lexicon.easy_words() and key not in lexicon.TITLE_WORDS
             and not key.endswith(_COMMON_SUFFIXES) and not (key.endswith("s") and key[:-1] in eng.known)
             and eng.zipf(key) < SURNAME_MAX_ZIPF)
+
+
+def _is_title_case(line: str) -> bool:
+    """True for a line whose longer words all start with a capital (a title or a heading)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _inflected(key: str) -> bool:
