@@ -270,3 +270,12 @@ def test_two_and_three_word_names_the_document_writes_capitalised():
     assert run("Leulumoega District Hospital was full. Leulumoega District hospital closed.") == []
     assert run("Mutation Operators for Testing Geographic Information Systems\n\n"
                "We study operators for testing Geographic Information Systems.") == []
+
+
+def test_a_two_word_name_written_capitalised_four_times_and_once_not():
+    base = "The Space Center opened. Staff of the Space Center, the Space Center and the Space Center met."
+    assert run(base + " The Space center closed.") == [("CAS003", 1, 100, "Space center")]
+    # three capitalised uses, or two lower-case ones, may be a house style
+    assert run("The Democratic Party won; the Democratic Party and the Democratic Party lost. "
+               "The Democratic party cheered.") == []
+    assert run(base + " The Space center closed. The Space center reopened.") == []

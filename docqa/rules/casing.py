@@ -48,6 +48,8 @@ AMBIGUOUS_NAME_SCORE = 1.0
 #: wordfreq Zipf below which an English word that the document uses alone as a name needs only
 #: one such use to make its single lower-case use a slip ("Stavanger" ... "stavanger").
 RARE_NAME_ZIPF = 3.0
+#: Capitalised uses of a two-word name from which its one use with a lower-case second word is a slip.
+DOMINANT_PAIR = 4
 _DISCIPLINE_ENDINGS = ("ology", "graphy", "ics", "ism", "istry", "nomy")
 #: ``English.name_score`` from which a word counts as a name (about nine uses in ten capitalised).
 NAME_SCORE = 1.5
@@ -604,7 +606,8 @@ class _Analysis:
                     # names ("Doris day's"), universities and colleges have no such styles.
                     low = b
                     if not (name_like(b.key) or b.key in _ALWAYS_CAPITALISED_HEADS
-                            or (a.key in lexicon.given_names() and a.text == a.base)):
+                            or (a.key in lexicon.given_names() and a.text == a.base)
+                            or self._dominant_pair(a, b)):
                         continue
                 else:
                     continue
@@ -623,6 +626,16 @@ class _Analysis:
                     None, True, {"evidence": "document", "expected": spelled, "count": count,
                                  "replace": [low.start, low.start + len(low.base), fixed]},
                 ))
+
+    def _dominant_pair(self, a: Token, b: Token) -> bool:
+        """True when the document writes "A B" capitalised in prose at least DOMINANT_PAIR times
+        and this "A b" is its only other spelling ("Space center" beside five "Space Center");
+        a house style shows in more than one lower-case use or in fewer capitalised ones."""
+        seen = self.vocab.pairs.get((a.key, b.key))
+        if not seen or a.text != a.base:
+            return False
+        plain = sum(c for k, c in seen.items() if not k.startswith("~"))
+        return plain >= DOMINANT_PAIR and self._written_elsewhere(f"{a.base} {b.base}") == 1
 
     def _triple_written(self, toks: list[Token], low: Token) -> int:
         """How often the document writes capitalised, mid-sentence, the three-word name made of
