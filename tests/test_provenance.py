@@ -327,3 +327,40 @@ def test_round_four_sourced(text):
 def test_round_four_flagged(text, code):
     found, _, _ = lint(text + "\n")
     assert [f[0] for f in found] == [code]
+
+
+# ------------------------------------------------------------------ the label file (batch 6)
+def _bench():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("provenance_bench", Path(__file__).resolve().parent.parent / "bench" / "provenance.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "hosts").is_dir(),
+                    reason="shared host articles not present")
+def test_labelled_sentences_are_exactly_the_kept_ones_in_batches_5_and_6():
+    from docqa.textutil import split_sentences
+
+    bench = _bench()
+    rows = [json.loads(line) for line in bench.LABELS.read_text(encoding="utf-8").splitlines()]
+    hosts = bench.load_hosts()
+    assert {r["split"] for r in rows} == set(bench.SPLITS)
+    for batch, articles in ((5, 37), (6, 50)):
+        labelled = {(r["id"], r["paragraph"], r["sentence"]) for r in rows if r["batch"] == batch}
+        ids = {rid for rid, _, _ in labelled}
+        assert len(ids) == articles
+        kept = set()
+        for rid in ids:
+            for pi, p in enumerate(hosts[rid]["paragraphs"]):
+                for si, (s, e) in enumerate(split_sentences(p, 0, len(p))):
+                    if bench.KEPT_RE.search(p[s:e]):
+                        kept.add((rid, pi, si))
+        assert kept == labelled
+    batch6 = [r for r in rows if r["batch"] == 6]
+    assert len(batch6) == 1164 and {r["split"] for r in batch6} == {"final-3"}
+    assert all(r["license"] == hosts[r["id"]]["license"] and hosts[r["id"]]["genre"] != "news" for r in batch6)
+    # Every host article is labelled: the 146 news articles in batches 1-5, the other 50 in batch 6.
+    assert {r["id"] for r in rows} == set(hosts)
