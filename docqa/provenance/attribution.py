@@ -336,6 +336,11 @@ def _named_appositive_before(text: str, floor: int, pos: int) -> bool:
     return bool(re.search(r"[A-Z][\w’'-]+,[ \u00a0]*$", text[max(floor, pos - 40):pos]))
 
 
+def _looks_like_name(word: str) -> bool:
+    """A capitalised word that is neither a common sentence opener nor a day or month."""
+    return bool(_CAP_NAME_RE.match(word)) and word.lower() not in COMMON_OPENERS and word.lower() not in CALENDAR
+
+
 def _classify_phrase(phrase: str) -> str | None:
     """Classify what follows "according to": named, vague or nothing recognisable."""
     words = [w for w in _WORD_RE.findall(phrase) if w.strip()]
@@ -355,7 +360,7 @@ def _classify_phrase(phrase: str) -> str | None:
             break  # "videos posted on social media": a participle after the head
         head_words.append(w)
     head = (head_words[-1] if head_words else words[0]).lower()
-    caps = [w for w in words if _CAP_NAME_RE.match(w) and w.lower() not in COMMON_OPENERS and w.lower() not in CALENDAR]
+    caps = [w for w in words if _looks_like_name(w)]
     if caps:
         return "named"
     if first in ("a", "an", "one", "some", "several", "various", "many", "recent", "new", "other") and head in VAGUE_HEADS:
@@ -542,8 +547,7 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
             lo -= 1
         for t in tokens[lo:i]:
             w = t[2]
-            if (_CAP_NAME_RE.match(w) and w.lower() not in COMMON_OPENERS and w.lower() not in VAGUE_HEADS
-                    and w.lower() not in CALENDAR and not (t[0] == floor and w.lower() in COMMON_OPENERS)):
+            if _looks_like_name(w) and w.lower() not in VAGUE_HEADS:
                 return "named", t[0]
         return None, s_subj
     if low in PRONOUNS:
@@ -586,7 +590,7 @@ def _inverted_kind(tokens: list[tuple[int, int, str]], i: int) -> str | None:
             break
         if low in PRONOUNS or low in INSTITUTIONS:
             return "named"
-        if _CAP_NAME_RE.match(w) and low not in COMMON_OPENERS and low not in CALENDAR:
+        if _looks_like_name(w):
             return "named"
         if low in VAGUE_HEADS:
             return "vague"
