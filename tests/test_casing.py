@@ -279,3 +279,14 @@ def test_a_two_word_name_written_capitalised_four_times_and_once_not():
     assert run("The Democratic Party won; the Democratic Party and the Democratic Party lost. "
                "The Democratic party cheered.") == []
     assert run(base + " The Space center closed. The Space center reopened.") == []
+
+
+def test_given_names_from_fakers_person_providers():
+    from docqa.data import lexicon
+
+    given = lexicon.given_names()
+    assert "stefania" in given and "tierra" in given and "david" in given
+    # first names that read as English words or places are left out
+    assert "summer" not in given and "media" not in given and "paris" not in given and "french" not in given
+    assert run("Minister of Education Stefania giannini said it.") == [("CAS003", 1, 23, "Stefania giannini")]
+    assert run("The Summer solstice and French actress Jeanne Moreau.") == []

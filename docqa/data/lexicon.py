@@ -7,7 +7,8 @@
   words so ordinary that a capitalised use elsewhere never proves they are names.
 * :func:`gazetteer`, :func:`brands`, :func:`surnames`, :func:`given_names` and
   :func:`personal_names` read docqa's
-  own data files (``docqa/data/*.txt``; sources in ``SOURCES.md``).
+  own data files (``docqa/data/*.txt``; sources in ``SOURCES.md``); :func:`given_names` adds
+  the first names of Faker's person providers (:func:`package_given_names`).
 """
 
 from __future__ import annotations
@@ -99,9 +100,106 @@ def surnames() -> frozenset[str]:
     return _names().get("family-first", frozenset())
 
 
-def given_names() -> frozenset[str]:
-    """Lower-case common given names."""
-    return _names().get("given", frozenset())
+@lru_cache(maxsize=1)
+def given_names() -> "GivenNames":
+    """Lower-case given names: docqa's own list (``names.txt``) and the first names of Faker's
+    person providers (:func:`package_given_names`) that cannot be read as ordinary English words."""
+    return GivenNames(_names().get("given", frozenset()), package_given_names())
+
+
+#: A first name from Faker that is also in the English word list counts as a given name only when
+#: it is mostly written capitalised (``English.name_score``) and not a common word (wordfreq Zipf).
+PACKAGE_GIVEN_MIN_SCORE = 1.3
+PACKAGE_GIVEN_MAX_ZIPF = 4.5
+
+
+class GivenNames(Collection[str]):
+    """A read-only set of lower-case given names: the listed ones, and those of an installed
+    package that pass :func:`plausible_given_name` (checked on first lookup, then remembered)."""
+
+    def __init__(self, listed: frozenset[str], extra: frozenset[str]) -> None:
+        self._listed = listed
+        self._extra = extra
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (key in self._listed or (key in self._extra and plausible_given_name(key)))
+
+    def __iter__(self):
+        yield from self._listed
+        yield from (k for k in sorted(self._extra) if k not in self._listed and plausible_given_name(k))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+@lru_cache(maxsize=16384)
+def plausible_given_name(key: str) -> bool:
+    """True when a package's first name ``key`` reads as a name, not as an English word: not
+    a familiar or title word, not a gazetteer name ("Paris", "China"), and if in the English word
+    list, mostly capitalised and not common ("elisha", but not "summer", "royal" or "media")."""
+    if len(key) < 3 or key in easy_words() or key in TITLE_WORDS:
+        return False
+    gaz = gazetteer()
+    if key in gaz.names or key in gaz.ambiguous:
+        return False
+    if key in personal_names():
+        return True  # listed by docqa as a surname ("lee"): a given name too in another locale
+    eng = english()
+    if key in eng.known:
+        return eng.name_score(key) >= PACKAGE_GIVEN_MIN_SCORE and eng.zipf(key) < PACKAGE_GIVEN_MAX_ZIPF
+    return True
+
+
+@lru_cache(maxsize=1)
+def package_given_names() -> frozenset[str]:
+    """Lower-case first names of every locale of Faker's person providers (``faker`` package,
+    MIT licence; about 16,000 in Latin script), read from the installed package once and kept in
+    docqa's cache directory (importing the 90 provider modules takes ~0.4 s; the stored set loads
+    in milliseconds). Empty when Faker is not installed."""
+    import marshal
+
+    from ..wordstats import _read_verified, _source_tag, _write_verified
+
+    name = f"faker-given-names-{_source_tag('faker', 'providers/person/__init__.py')}.marshal"
+    body = _read_verified(name)
+    if body is not None:
+        try:
+            names = marshal.loads(body)
+            if isinstance(names, frozenset):
+                return names
+        except (ValueError, EOFError, TypeError):
+            pass
+    names = _faker_first_names()
+    if names:
+        _write_verified(name, marshal.dumps(names))
+    return names
+
+
+def _faker_first_names() -> frozenset[str]:
+    import importlib
+    import pkgutil
+
+    try:
+        import faker.providers.person as person
+    except ImportError:  # pragma: no cover - faker is a dependency
+        return frozenset()
+    names: set[str] = set()
+    for info in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{info.name}").Provider
+        except (ImportError, AttributeError):  # pragma: no cover - a provider that fails to load
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            value = vars(provider).get(attr)
+            if isinstance(value, Mapping):
+                value = list(value)  # weighted names: name -> frequency
+            if not isinstance(value, (list, tuple, set, frozenset)):
+                continue
+            for n in value:
+                # single names in Latin script ("Stefania", "Tierra"), not "Mary Ann" or "Nguyễn"
+                if isinstance(n, str) and n[:1].isupper() and n.isalpha() and all(c < "\u0250" for c in n):
+                    names.add(normalise_apostrophes(n).lower())
+    return frozenset(names)
 
 
 @lru_cache(maxsize=1)
