@@ -290,3 +290,12 @@ def test_given_names_from_fakers_person_providers():
     assert "summer" not in given and "media" not in given and "paris" not in given and "french" not in given
     assert run("Minister of Education Stefania giannini said it.") == [("CAS003", 1, 23, "Stefania giannini")]
     assert run("The Summer solstice and French actress Jeanne Moreau.") == []
+
+
+def test_surnames_after_a_middle_name_and_lone_given_names():
+    assert run("Only President Franklin Delano roosevelt served more than two terms.") == [
+        ("CAS003", 1, 25, "Delano roosevelt"),
+    ]
+    assert run("She had two sons, Stanislaus and christopher, with Stokowski.") == [("CAS001", 1, 34, "christopher")]
+    # given names that are ordinary words stay quiet
+    assert run("They will mark the grant with a rose and bill it to the art fund.") == []

@@ -107,6 +107,11 @@ def given_names() -> "GivenNames":
     return GivenNames(_names().get("given", frozenset()), package_given_names())
 
 
+def listed_given_names() -> frozenset[str]:
+    """docqa's own given names (``names.txt``), without those of installed packages."""
+    return _names().get("given", frozenset())
+
+
 #: A first name from Faker that is also in the English word list counts as a given name only when
 #: it is mostly written capitalised (``English.name_score``) and not a common word (wordfreq Zipf).
 PACKAGE_GIVEN_MIN_SCORE = 1.3

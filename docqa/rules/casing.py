@@ -403,6 +403,7 @@ class _Analysis:
         self.lowercase_heads()
         self.head_sandwiches()
         self.citation_names()
+        self.lone_given_names()
         self.stray_capitals()
         self.sentence_starts()
         self.pronoun_i()
@@ -714,7 +715,7 @@ class _Analysis:
         """"adam Schiff", "Nicole towarek": one half of a personal name in lower case."""
         eng = lexicon.english()
         for toks in self.vocab.blocks.values():
-            for a, b in zip(toks, toks[1:]):
+            for k, (a, b) in enumerate(zip(toks, toks[1:])):
                 if self.text[a.end:b.start] != " " or self._is_covered(a.start, b.end):
                     continue
                 if a.shape == "lower" and b.shape == "title" and not b.initial:
@@ -743,6 +744,11 @@ class _Analysis:
                         or (cap.text == cap.base and _rare_surname_like(low, eng))
                     ) or (cap.key in _PERSON_TITLES and low.key in given
                           and lexicon.english().name_score(low.key) >= 0.8)
+                    if not ok and k and cap.shape == "title" and cap.text == cap.base and not cap.initial:
+                        # "Franklin Delano roosevelt": a surname after a given and a middle name
+                        first = toks[k - 1]
+                        ok = (first.key in given and first.shape == "title" and self.text[first.end:cap.start] == " "
+                              and (word_tier(low.key) == "A" or low.key in people or name_like(low.key, 1.5)))
                 if not ok:
                     continue
                 fixed = low.base[0].upper() + low.base[1:]
@@ -889,6 +895,26 @@ class _Analysis:
                     f"{self.text[low.start + len(low.base):end]}' and is capitalised",
                     None, False, {"evidence": "name head", "replace": [low.start, low.start + len(low.base), fixed]},
                 ))
+
+    def lone_given_names(self) -> None:
+        """"Stanislaus and christopher": one of docqa's given names that English mostly writes
+        capitalised (``name_like``), in lower case with no capitalised use in the document (CAS001;
+        with such a use, :meth:`single_words` has already weighed the document's evidence)."""
+        v = self.vocab
+        listed = lexicon.listed_given_names()
+        for t in v.tokens:
+            if t.shape != "lower" or t.context != "prose" or t.key not in listed or t.key in self.accepted:
+                continue
+            if word_tier(t.key) != "B" or not name_like(t.key) or v.evidence.get(t.key) or self._is_covered(t.start, t.end):
+                continue
+            if self._mentioned_or_foreign(t):
+                continue
+            end = t.start + len(t.base)
+            form = t.base[0].upper() + t.base[1:]
+            self._add(Hit(
+                "CAS001", t.start, end, f"'{t.base}' is a given name, mostly written capitalised: '{form}'",
+                form, False, {"evidence": "given name", "expected": form},
+            ))
 
     def citation_names(self) -> None:
         """"gibbons et al.", "(Li, Polat, scalzo, & Bavelier, 2010)", "Cruse and croft (2004)": an
