@@ -299,3 +299,8 @@ def test_surnames_after_a_middle_name_and_lone_given_names():
     assert run("She had two sons, Stanislaus and christopher, with Stokowski.") == [("CAS001", 1, 34, "christopher")]
     # given names that are ordinary words stay quiet
     assert run("They will mark the grant with a rose and bill it to the art fund.") == []
+
+
+def test_a_rare_word_after_a_place_prefix():
+    assert run("The shuttle lifted off from Cape canaveral, Florida.") == [("CAS003", 1, 29, "Cape canaveral")]
+    assert run("They met at Lake water level gauges; Fort building and Port wine are common.") == []

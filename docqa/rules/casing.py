@@ -135,6 +135,13 @@ _VERBS_BEFORE_NAMES = frozenset(
 )
 # Heads of names that no house style writes in lower case after the name ("Trinity College").
 _ALWAYS_CAPITALISED_HEADS = frozenset("university college institute academy".split())
+# Generic words that open place names in English and the languages it borrows them from.
+_PLACE_PREFIXES = frozenset(
+    "cape mount mt lake loch fort port isle glen san santa santo sao são sainte ste puerto porto rio "
+    "monte mont ciudad bahia bahía".split()
+)
+#: How common (Zipf) a word after a place prefix may be and still read as a name ("Cape canaveral").
+PLACE_NAME_MAX_ZIPF = 3.5
 _CALENDAR_WORDS = frozenset(_CALENDAR) | {"may", "march", "august"}
 _CITATION_YEAR_RE = re.compile(r"(?:, | \()(?:1[6-9]|20)\d\d[a-z]?[);,]")
 _CITATION_LIST_RE = re.compile(r", (?:& |and )?[A-Z]")
@@ -402,6 +409,7 @@ class _Analysis:
         self.name_nouns()
         self.lowercase_heads()
         self.head_sandwiches()
+        self.place_prefixes()
         self.citation_names()
         self.lone_given_names()
         self.stray_capitals()
@@ -915,6 +923,33 @@ class _Analysis:
                 "CAS001", t.start, end, f"'{t.base}' is a given name, mostly written capitalised: '{form}'",
                 form, False, {"evidence": "given name", "expected": form},
             ))
+
+    def place_prefixes(self) -> None:
+        """"Cape canaveral", "Lake tahoe", "Mount kenya": a rare word in lower case after the
+        generic word that opens a place name."""
+        eng = lexicon.english()
+        for toks in self.vocab.blocks.values():
+            for k in range(1, len(toks)):
+                prefix, low = toks[k - 1], toks[k]
+                if prefix.key not in _PLACE_PREFIXES or prefix.shape != "title" or prefix.text != prefix.base:
+                    continue
+                if low.shape != "lower" or low.context != "prose" or self.text[prefix.end:low.start] != " ":
+                    continue
+                if (not low.key.isalpha() or low.key in _FUNCTION_WORDS or low.key in self.accepted
+                        or low.key in lexicon.easy_words() or _inflected(low.key) or low.key in lexicon.TITLE_WORDS):
+                    continue
+                if not (word_tier(low.key) == "A" or name_like(low.key) or eng.zipf(low.key) < PLACE_NAME_MAX_ZIPF):
+                    continue
+                if self._is_covered(prefix.start, low.end) or self._mentioned_or_foreign(low):
+                    continue
+                fixed = low.base[0].upper() + low.base[1:]
+                end = low.start + len(low.base)
+                self._add(Hit(
+                    "CAS003", prefix.start, end,
+                    f"'{prefix.base} {low.base}' reads as a place name: '{prefix.base} {fixed}'?",
+                    None, False, {"evidence": "place name", "expected": f"{prefix.base} {fixed}",
+                                  "replace": [low.start, end, fixed]},
+                ))
 
     def citation_names(self) -> None:
         """"gibbons et al.", "(Li, Polat, scalzo, & Bavelier, 2010)", "Cruse and croft (2004)": an
