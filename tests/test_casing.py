@@ -304,3 +304,8 @@ def test_surnames_after_a_middle_name_and_lone_given_names():
 def test_a_rare_word_after_a_place_prefix():
     assert run("The shuttle lifted off from Cape canaveral, Florida.") == [("CAS003", 1, 29, "Cape canaveral")]
     assert run("They met at Lake water level gauges; Fort building and Port wine are common.") == []
+
+
+def test_a_given_name_from_faker_on_the_documents_evidence():
+    text = "Jerome was born in Stridon. Later, Jerome moved to Rome, where Jerome wrote. In 384, jerome left."
+    assert run(text) == [("CAS001", 1, 86, "jerome")]

@@ -523,7 +523,8 @@ class _Analysis:
                     source = "document"
                 elif self._before_capitalised_word(t) and self.gaz.lookup(t.key):
                     form, count, source = self.gaz.lookup(t.key), 0, "gazetteer"
-            elif tier == "B" and (name_like(t.key) or t.key in lexicon.personal_names() or gaz_form is not None):
+            elif tier == "B" and (name_like(t.key) or t.key in lexicon.personal_names() or gaz_form is not None
+                                  or t.key in lexicon.given_names()):
                 candidates = v.evidence.get(t.key)
                 if candidates:
                     form, count = candidates.most_common(1)[0]
