@@ -143,6 +143,8 @@ _PLACE_PREFIXES = frozenset(
 #: How common (Zipf) a word after a place prefix may be and still read as a name ("Cape canaveral").
 PLACE_NAME_MAX_ZIPF = 3.5
 _CALENDAR_WORDS = frozenset(_CALENDAR) | {"may", "march", "august"}
+# What follows an author's name in a reference: " et al.", ", 2014)", " (2004)", ", & Name", ", Name".
+_CITATION_NEXT = frozenset([" e", " (", ", "])
 _CITATION_YEAR_RE = re.compile(r"(?:, | \()(?:1[6-9]|20)\d\d[a-z]?[);,]")
 _CITATION_LIST_RE = re.compile(r", (?:& |and )?[A-Z]")
 _YEAR_AHEAD_RE = re.compile(r"[^()\n]{0,120}?,? (?:1[6-9]|20)\d\d[a-z]?\)")
@@ -381,6 +383,8 @@ class _Analysis:
         # One byte per character, 1 where a span is covered: the overlap test is a C-level find
         # over the span instead of a scan of every earlier hit (quadratic on long documents).
         self._mask = bytearray(len(self.text))
+        self._form_counts: dict[str, int] = {}
+        self._windows: tuple[Counter, dict] | None = None
 
     # ------------------------------------------------------------------ helpers
     def _cover(self, s: int, e: int) -> None:
@@ -480,8 +484,12 @@ class _Analysis:
         return True
 
     def _written_elsewhere(self, form: str) -> int:
-        """How often the document itself writes ``form`` as a whole word (or phrase)."""
-        return len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text))
+        """How often the document itself writes ``form`` as a whole word (or phrase); remembered
+        per form, so that a name repeated all over a long document costs one search."""
+        count = self._form_counts.get(form)
+        if count is None:
+            count = self._form_counts[form] = len(re.findall(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text))
+        return count
 
     def _name_like(self, key: str) -> bool:
         """A word that is a name on its own: not English, mostly capitalised, or a known place."""
@@ -600,8 +608,8 @@ class _Analysis:
         v = self.vocab
         for toks in v.blocks.values():
             for a, b in zip(toks, toks[1:]):
-                if self.text[a.end:b.start] != " " or self._is_covered(a.start, b.end):
-                    continue
+                if self.text[a.end:b.start] != " " or (a.key, b.key) not in v.pairs or self._is_covered(a.start, b.end):
+                    continue  # only a pair the document also writes capitalised can be reported here
                 if a.shape == "lower" and b.shape != "lower":
                     low = a
                     if a.key in _FUNCTION_WORDS or b.base == "I":
@@ -645,7 +653,30 @@ class _Analysis:
         if not seen or a.text != a.base:
             return False
         plain = sum(c for k, c in seen.items() if not k.startswith("~"))
-        return plain >= DOMINANT_PAIR and self._written_elsewhere(f"{a.base} {b.base}") == 1
+        return plain >= DOMINANT_PAIR and self._name_windows()[0][(a.base, b.base)] == 1
+
+    def _name_windows(self) -> tuple[Counter, dict[tuple[str, str, str], list[tuple[Token, Token, Token]]]]:
+        """Built once per document, on first use, in one pass over the words: how often each
+        "Capitalised lower" pair is written ("Space center"), and the three-word windows whose
+        last two words are capitalised ("native American Rights", "Native American Rights"),
+        keyed by their lower-case words."""
+        if self._windows is None:
+            text = self.text
+            mixed: Counter = Counter()
+            triples: dict[tuple[str, str, str], list[tuple[Token, Token, Token]]] = defaultdict(list)
+            for toks in self.vocab.blocks.values():
+                for k in range(len(toks) - 1):
+                    x, y = toks[k], toks[k + 1]
+                    if text[x.end:y.start] != " ":
+                        continue
+                    if x.shape != "lower" and y.shape == "lower":
+                        mixed[(x.base, y.base)] += 1
+                    if y.shape != "lower" and k + 2 < len(toks):
+                        z = toks[k + 2]
+                        if z.shape != "lower" and text[y.end:z.start] == " ":
+                            triples[(x.key, y.key, z.key)].append((x, y, z))
+            self._windows = (mixed, triples)
+        return self._windows
 
     def _triple_written(self, toks: list[Token], low: Token) -> int:
         """How often the document writes capitalised, mid-sentence, the three-word name made of
@@ -653,23 +684,19 @@ class _Analysis:
         American Rights"), when this lower-case use is its only other spelling."""
         i = toks.index(low)
         span = toks[i:i + 3]
-        if len(span) != 3 or any(self.text[x.end:y.start] != " " for x, y in zip(span, span[1:])):
+        if len(span) != 3:
             return 0
-        if any(x.shape == "lower" for x in span[1:]):
-            return 0
-        surface = " ".join(x.base for x in span)
-        form = " ".join([low.base[0].upper() + low.base[1:]] + [x.base for x in span[1:]])
-        if self._written_elsewhere(surface) != 1:
+        windows = self._name_windows()[1].get((span[0].key, span[1].key, span[2].key), [])
+        bases = [x.base for x in span]
+        if sum(1 for w in windows if [x.base for x in w] == bases) != 1:
             return 0
         # mid-sentence, and not in a title-case line ("Operators for Testing Geographic Information Systems")
-        count = 0
-        for m in re.finditer(rf"(?<=[\w,’'] ){re.escape(form)}(?![\w-])", self.text):
-            line_start = self.text.rfind("\n", 0, m.start()) + 1
-            line_end = self.text.find("\n", m.end())
-            line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
-            if not _is_title_case(line):
-                count += 1
-        return count
+        return sum(1 for w in windows if w[0].shape == "title" and not w[0].initial
+                   and w[0].context in ("prose", "cell") and not self._title_case_block(w[0].block))
+
+    def _title_case_block(self, block: int) -> bool:
+        node = self.doc.nodes[block]
+        return _is_title_case(self.text[node.start:node.end])
 
     def institution_names(self) -> None:
         """"Institute of marine and Coastal Sciences": a lower-case word inside a name."""
@@ -959,7 +986,9 @@ class _Analysis:
         text = self.text
         for toks in self.vocab.blocks.values():
             for k, low in enumerate(toks):
-                if low.shape != "lower" or low.context != "prose" or len(low.key) < 3 or not low.key.isalpha():
+                if low.shape != "lower" or text[low.end:low.end + 2] not in _CITATION_NEXT:
+                    continue  # most words: a space and a letter other than "e" follow
+                if low.context != "prose" or len(low.key) < 3 or not low.key.isalpha():
                     continue
                 if low.key in _FUNCTION_WORDS or low.key in self.accepted or self._is_covered(low.start, low.end):
                     continue
