@@ -870,14 +870,18 @@ class _Analysis:
                     continue  # "the Florida company Ridgeback": a noun before another name
                 if prev.key in _FUNCTION_WORDS or nxt.key in _FUNCTION_WORDS:
                     continue
-                fixed = low.base[0].upper() + low.base[1:]
-                start, end = prev.start, nxt.start + len(nxt.base)
-                self._add(Hit(
-                    "CAS003", start, end,
-                    f"'{low.base}' is part of the name '{self.text[start:low.start]}{fixed}"
-                    f"{self.text[low.start + len(low.base):end]}' and is capitalised",
-                    None, False, {"evidence": "name pattern", "replace": [low.start, low.start + len(low.base), fixed]},
-                ))
+                self._add_word_in_name(low, prev, nxt, "name pattern")
+
+    def _add_word_in_name(self, low: Token, first: Token, last: Token, evidence: str) -> None:
+        """Report ``low``, in lower case between ``first`` and ``last`` of one name (CAS003)."""
+        fixed = low.base[0].upper() + low.base[1:]
+        start, end = first.start, last.start + len(last.base)
+        self._add(Hit(
+            "CAS003", start, end,
+            f"'{low.base}' is part of the name '{self.text[start:low.start]}{fixed}"
+            f"{self.text[low.start + len(low.base):end]}' and is capitalised",
+            None, False, {"evidence": evidence, "replace": [low.start, low.start + len(low.base), fixed]},
+        ))
 
     def lowercase_heads(self) -> None:
         """"the university of Birmingham", "the center for Food Safety": the head noun of an
@@ -923,14 +927,7 @@ class _Analysis:
                     continue  # "Trump visited University Hospital", "Biden told Congress"
                 if prev.key in _FUNCTION_WORDS or self._is_covered(prev.start, nxt.end):
                     continue
-                fixed = low.base[0].upper() + low.base[1:]
-                start, end = prev.start, nxt.start + len(nxt.base)
-                self._add(Hit(
-                    "CAS003", start, end,
-                    f"'{low.base}' is part of the name '{self.text[start:low.start]}{fixed}"
-                    f"{self.text[low.start + len(low.base):end]}' and is capitalised",
-                    None, False, {"evidence": "name head", "replace": [low.start, low.start + len(low.base), fixed]},
-                ))
+                self._add_word_in_name(low, prev, nxt, "name head")
 
     def lone_given_names(self) -> None:
         """"Stanislaus and christopher": one of docqa's given names that English mostly writes
