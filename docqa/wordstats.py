@@ -290,15 +290,11 @@ def syllable_counts(build: Callable[[], dict[str, int]]) -> CountTable:
     return CountTable(*_stored_trie(f"cmudict-syllables-{tag}.marisa", "<B", records))
 
 
-@lru_cache(maxsize=4)
-def common_words(min_zipf: float) -> frozenset[str]:
-    """The words of pyspellchecker's list at least ``min_zipf`` common in wordfreq (14,440 at 3.5):
-    a small set for searches that would discard rarer words anyway. Stored (marshal, with a
-    digest) so that a process does not compute 160,000 frequencies to get it."""
+def stored_set(name: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
+    """A frozenset kept in the cache file ``name`` (marshal, with a digest); ``build`` makes it
+    when the file is missing or damaged (an empty set is not stored: its source may be absent)."""
     import marshal
 
-    tag = _source_tag("spellchecker", "resources/en.json.gz") + _source_tag("wordfreq", "data/large_en.msgpack.gz")
-    name = f"common-words-{min_zipf:g}-{tag}.marshal"
     body = _read_verified(name)
     if body is not None:
         try:
@@ -307,9 +303,20 @@ def common_words(min_zipf: float) -> frozenset[str]:
                 return words
         except (ValueError, EOFError, TypeError):
             pass
-    words = frozenset(w for w in spelling_counts() if zipf(w) >= min_zipf)
-    _write_verified(name, marshal.dumps(words))
+    words = build()
+    if words:
+        _write_verified(name, marshal.dumps(words))
     return words
+
+
+@lru_cache(maxsize=4)
+def common_words(min_zipf: float) -> frozenset[str]:
+    """The words of pyspellchecker's list at least ``min_zipf`` common in wordfreq (14,440 at 3.5):
+    a small set for searches that would discard rarer words anyway. Stored (marshal, with a
+    digest) so that a process does not compute 160,000 frequencies to get it."""
+    tag = _source_tag("spellchecker", "resources/en.json.gz") + _source_tag("wordfreq", "data/large_en.msgpack.gz")
+    return stored_set(f"common-words-{min_zipf:g}-{tag}.marshal",
+                      lambda: frozenset(w for w in spelling_counts() if zipf(w) >= min_zipf))
 
 
 def load_hyphenation(lang: str) -> None:
