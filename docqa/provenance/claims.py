@@ -403,6 +403,8 @@ _SUPERLATIVE_WORDS = (  # what every alternative of _SUPERLATIVES starts with
     "hottest", "coldest", "wettest", "driest", "strongest", "widest", "deepest", "cheapest",
     "costliest", "worst", "greatest", "most", "best", "top", "least",
 )
+_TIMES_BEFORE_WORDS = ("once", "twice", "times")  # what every match of _TIMES_BEFORE_RE holds
+_FROM_TO_WORDS = ("from",)  # what every match of _FROM_TO_RE holds
 #: Each claim pattern's gate: ``(a digit opens it, words one of which opens it)``.
 GATES: dict[re.Pattern[str], GateRule] = {
     NUMBER_RE: (True, _NUMBER_WORDS),
@@ -463,12 +465,17 @@ def find_claims(
     for m in gate.scan(_SEVERAL_RE):
         if m.group().rsplit(None, 1)[-1].lower() not in _TIME_UNITS:  # "for a few hundred years": a duration
             add(m.start(), m.end(), "count")
-    # Two cheap patterns outside the gate table (a literal word starts or anchors each).
-    for m in _TIMES_BEFORE_RE.finditer(text, start, end):
-        add(m.start(), m.end(), "count")
-    for m in _FROM_TO_RE.finditer(text, start, end):
-        if not any(_YEAR_LIKE_RE.fullmatch(m.group(k)) for k in ("a", "b")):
-            add(m.start("a") - len("from "), m.end("b"), "growth")
+    # Two patterns outside the gate table (a literal word anchors each), gated here by that word:
+    # every match of _TIMES_BEFORE_RE holds "once", "twice" or "times", every match of _FROM_TO_RE
+    # holds "from" (Gate.has opens for the characters that case folding equates with ASCII).
+    # Run ungated on every sentence, the two cost 0.3 s on the host articles and bench file.
+    if gate.has(_TIMES_BEFORE_WORDS):
+        for m in _TIMES_BEFORE_RE.finditer(text, start, end):
+            add(m.start(), m.end(), "count")
+    if gate.has(_FROM_TO_WORDS):
+        for m in _FROM_TO_RE.finditer(text, start, end):
+            if not any(_YEAR_LIKE_RE.fullmatch(m.group(k)) for k in ("a", "b")):
+                add(m.start("a") - len("from "), m.end("b"), "growth")
     for m in gate.scan(_VOTE_RE):
         if m.group(1):
             add(m.start(1), m.end(2), "count")
