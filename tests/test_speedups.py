@@ -158,3 +158,41 @@ def test_inline_claim_gates_open_for_whatever_the_pattern_matches(pattern, words
         assert Gate(s, 0, len(s)).has(words), f"{pattern.pattern[:30]} matches {s!r} but its gate is shut"
 
     check()
+
+
+_VOCAB_SAMPLES = [
+    "Plain words, then 5th and v2 and config.yaml and example.com (see [I]ncreasingly).\n\n"
+    "\u201cQuoted\u201d - dashed; Colon: after. Next sentence!  Two  spaces\u00a0here, x_y a/b @c #d.",
+    "# Title\n\nText with `code words` inside, a URL https://example.com/Path and more Words.\n",
+]
+
+
+def _vocabulary_texts() -> list[str]:
+    texts = list(_VOCAB_SAMPLES)
+    for path in sorted(HOSTS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                texts.append(rec["title"] + "\n\n" + "\n\n".join(rec["paragraphs"]))
+    return texts
+
+
+def test_casing_vocabulary_fast_paths_equal_the_full_tests():
+    """Every token of casing.vocabulary is what the per-word tests (is_ignored, _glued_to_code,
+    _is_initial) give without the fast paths."""
+    from docqa.rules import casing
+
+    for text in _vocabulary_texts():
+        doc = parse(text)
+        starts = {casing._first_letter(text, s.start, s.end) for s in doc.sentences}
+        blocks = sorted(list(doc.paragraphs) + list(doc.headings) + doc.of_kind(NodeKind.TABLE_CELL),
+                        key=lambda n: n.start)
+        expected = []
+        for node in blocks:
+            for m in textutil.iter_words(text, node.start, node.end):
+                s, e = m.span()
+                if doc.is_ignored(s, e) or casing._glued_to_code(text, s, e):
+                    continue
+                expected.append((s, e, casing._is_initial(text, s, node.start, starts)))
+        got = [(t.start, t.end, t.initial) for t in casing.vocabulary(doc).tokens]
+        assert got == expected
