@@ -22,6 +22,7 @@ _DIGIT_RE = re.compile(r"\d")
 #: Characters that case-insensitive matching equates with an ASCII letter but ``str.lower()`` does
 #: not lower to it (dotless i, long s, dotted capital I): with one in the sentence, every gate opens.
 _FOLD_TRAPS = frozenset("ıſİ")
+_EMPTY: Iterator = iter(())  # an exhausted iterator, shared
 
 
 class Gate:
@@ -57,6 +58,13 @@ class Gate:
 
     def scan(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """``pattern``'s matches in the sentence; none, without running it, when its gate is shut."""
-        if self.allows(self.gates[pattern]):
+        # allows() and has() inlined: scan runs ~27 times per sentence, and the two extra calls
+        # were most of its cost.
+        digit_ok, words = self.gates[pattern]
+        if digit_ok and self.digit or self.open:
             return pattern.finditer(self.text, self.start, self.end)
-        return iter(())
+        low = self.low
+        for w in words:
+            if w in low:
+                return pattern.finditer(self.text, self.start, self.end)
+        return _EMPTY
