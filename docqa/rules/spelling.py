@@ -227,11 +227,25 @@ def check_spelling(doc: Document, settings: "Settings", opts: dict) -> list[Viol
     accepted = {lexicon.normalise_apostrophes(w).lower() for w in settings.words}
     counts = Counter(t.key for t in vocab.tokens)
     out: list[Violation] = []
+    # part -> True when _judge's first, word-only tests (length, letters, a known or accepted
+    # word) already return None: most words, and each is tested once per document instead of
+    # once per use (_judge ran 247k times on the host articles and bench file).
+    settled: dict[str, bool] = {}
+    min_length = opts["min_length"]
     for t in vocab.tokens:
         if t.shape != "lower":
             continue
         offset = 0
         for part in t.base.split("-"):
+            done = settled.get(part)
+            if done is None:
+                key = lexicon.normalise_apostrophes(part).lower()
+                done = settled[part] = (len(key) < min_length or not key.isascii()
+                                        or not key.replace("'", "").isalpha()
+                                        or key in accepted or key in eng.known)
+            if done:
+                offset += len(part) + 1
+                continue
             verdict = _judge(part, t, vocab, counts, accepted, eng, opts, doc.text)
             if verdict is not None:
                 best, zipf, others = verdict
