@@ -62,15 +62,20 @@ def test_case_folding_traps_open_every_gate():
     assert not plain.open and not plain.allows(claims.GATES[claims._VOTE_RE])
 
 
-def _sentences() -> list[tuple[str, int, int]]:
+def _texts() -> list[str]:
+    """Every host article (title and paragraphs) and seed document."""
     texts = []
     for path in sorted(HOSTS.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             texts.append("\n\n".join([rec["title"], *rec["paragraphs"]]))
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    return texts
+
+
+def _sentences() -> list[tuple[str, int, int]]:
     out = []
-    for text in texts:
+    for text in _texts():
         doc = parse(text, "a.txt")
         out.extend((text, s.start, s.end) for s in doc.sentences)
     return out
@@ -167,22 +172,12 @@ _VOCAB_SAMPLES = [
 ]
 
 
-def _vocabulary_texts() -> list[str]:
-    texts = list(_VOCAB_SAMPLES)
-    for path in sorted(HOSTS.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                texts.append(rec["title"] + "\n\n" + "\n\n".join(rec["paragraphs"]))
-    return texts
-
-
 def test_casing_vocabulary_fast_paths_equal_the_full_tests():
     """Every token of casing.vocabulary is what the per-word tests (is_ignored, _glued_to_code,
-    _is_initial) give without the fast paths."""
+    _is_initial) give without the fast paths, on every host article and seed document."""
     from docqa.rules import casing
 
-    for text in _vocabulary_texts():
+    for text in _VOCAB_SAMPLES + _texts():
         doc = parse(text)
         starts = {casing._first_letter(text, s.start, s.end) for s in doc.sentences}
         blocks = sorted(list(doc.paragraphs) + list(doc.headings) + doc.of_kind(NodeKind.TABLE_CELL),

@@ -227,9 +227,9 @@ def check_spelling(doc: Document, settings: "Settings", opts: dict) -> list[Viol
     accepted = {lexicon.normalise_apostrophes(w).lower() for w in settings.words}
     counts = Counter(t.key for t in vocab.tokens)
     out: list[Violation] = []
-    # part -> True when _judge's first, word-only tests (length, letters, a known or accepted
-    # word) already return None: most words, and each is tested once per document instead of
-    # once per use (_judge ran 247k times on the host articles and bench file).
+    # part -> True when _judge's first, word-only tests (_settled_key: length, letters, a known or
+    # accepted word) already return None: most words, and each is tested once per document instead
+    # of once per use (_judge ran 247k times on the host articles and bench file).
     settled: dict[str, bool] = {}
     min_length = opts["min_length"]
     for t in vocab.tokens:
@@ -239,10 +239,7 @@ def check_spelling(doc: Document, settings: "Settings", opts: dict) -> list[Viol
         for part in t.base.split("-"):
             done = settled.get(part)
             if done is None:
-                key = lexicon.normalise_apostrophes(part).lower()
-                done = settled[part] = (len(key) < min_length or not key.isascii()
-                                        or not key.replace("'", "").isalpha()
-                                        or key in accepted or key in eng.known)
+                done = settled[part] = _settled_key(part, accepted, eng, min_length) is None
             if done:
                 offset += len(part) + 1
                 continue
@@ -289,12 +286,21 @@ def is_accepted_form(key: str, eng: lexicon.English) -> bool:
 MAX_WORD_LENGTH = 30
 
 
-def _judge(part, tok, vocab, counts, accepted, eng, opts, text=""):
-    """``(best, zipf, others)`` when ``part`` is a confident typo, else None."""
+def _settled_key(part, accepted, eng, min_length):
+    """``part``'s lower-case key, or None when the word alone settles that it is no typo: too short,
+    not plain letters, accepted or known."""
     key = lexicon.normalise_apostrophes(part).lower()
-    if len(key) < opts["min_length"] or not key.isascii() or not key.replace("'", "").isalpha():
+    if len(key) < min_length or not key.isascii() or not key.replace("'", "").isalpha():
         return None
     if key in accepted or key in eng.known:
+        return None
+    return key
+
+
+def _judge(part, tok, vocab, counts, accepted, eng, opts, text=""):
+    """``(best, zipf, others)`` when ``part`` is a confident typo, else None."""
+    key = _settled_key(part, accepted, eng, opts["min_length"])
+    if key is None:
         return None
     if len(key) > MAX_WORD_LENGTH:
         return None  # not a slip of a known word; and candidate generation grows with length
