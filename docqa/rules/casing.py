@@ -807,16 +807,13 @@ class _Analysis:
                               and (word_tier(low.key) == "A" or low.key in people or name_like(low.key, 1.5)))
                 if not ok:
                     continue
-                fixed = low.base[0].upper() + low.base[1:]
-                end_tok = b
-                end = end_tok.start + len(end_tok.base)
+                fixed = _capitalised(low.base)
                 both = f"{a.base if a is cap else fixed} {b.base if b is cap else fixed}"
-                self._add(Hit(
-                    "CAS003", a.start, end,
+                self._add_capitalised(
+                    low, a.start, b.start + len(b.base),
                     f"'{low.base}' is part of the personal name '{both}' and is capitalised",
-                    None, False, {"evidence": "personal name", "expected": both,
-                                  "replace": [low.start, low.start + len(low.base), fixed]},
-                ))
+                    evidence="personal name", expected=both,
+                )
 
     def name_neighbours(self) -> None:
         """"Recep tayyip Erdoğan", "Cape canaveral", "maxime Bernier": a word that is no English
@@ -850,17 +847,15 @@ class _Analysis:
                 if strangers:
                     continue  # "Ut enim ad minim veniam": a phrase of another language
                 cap = prev if left else nxt
-                fixed = low.base[0].upper() + low.base[1:]
+                fixed = _capitalised(low.base)
                 a, b = (cap, low) if left else (low, cap)
-                end = b.start + len(b.base)
                 both = f"{a.base if a is cap else fixed} {b.base if b is cap else fixed}"
-                self._add(Hit(
-                    "CAS003", a.start, end,
+                self._add_capitalised(
+                    low, a.start, b.start + len(b.base),
                     f"'{low.base}' is no English word but a name in wordfreq's corpora, beside "
                     f"'{cap.base}': '{both}'?",
-                    None, False, {"evidence": "name neighbour", "expected": both,
-                                  "replace": [low.start, low.start + len(low.base), fixed]},
-                ))
+                    evidence="name neighbour", expected=both,
+                )
 
     def name_nouns(self) -> None:
         """"World war II", "University of east Anglia": a name noun in lower case between two
@@ -894,14 +889,18 @@ class _Analysis:
 
     def _add_word_in_name(self, low: Token, first: Token, last: Token, evidence: str) -> None:
         """Report ``low``, in lower case between ``first`` and ``last`` of one name (CAS003)."""
-        fixed = low.base[0].upper() + low.base[1:]
         start, end = first.start, last.start + len(last.base)
-        self._add(Hit(
-            "CAS003", start, end,
-            f"'{low.base}' is part of the name '{self.text[start:low.start]}{fixed}"
+        self._add_capitalised(
+            low, start, end,
+            f"'{low.base}' is part of the name '{self.text[start:low.start]}{_capitalised(low.base)}"
             f"{self.text[low.start + len(low.base):end]}' and is capitalised",
-            None, False, {"evidence": evidence, "replace": [low.start, low.start + len(low.base), fixed]},
-        ))
+            evidence=evidence,
+        )
+
+    def _add_capitalised(self, low: Token, start: int, end: int, message: str, **data: object) -> None:
+        """A CAS003 hit over ``start:end`` whose (unsafe) fix capitalises the word ``low``."""
+        replace = [low.start, low.start + len(low.base), _capitalised(low.base)]
+        self._add(Hit("CAS003", start, end, message, None, False, {**data, "replace": replace}))
 
     def lowercase_heads(self) -> None:
         """"the university of Birmingham", "the center for Food Safety": the head noun of an
@@ -921,14 +920,13 @@ class _Analysis:
                 if self.text[prev.end:head.start] != " " or not (
                         prev.key == "the" or prev.text != prev.base or (prev.shape == "title" and not prev.initial)):
                     continue  # "a university of Chicago student" describes; "the university of ..." names
-                fixed = head.base[0].upper() + head.base[1:]
                 end = cap.start + len(cap.base)
-                self._add(Hit(
-                    "CAS003", head.start, end,
-                    f"'{head.base}' heads the name '{fixed}{self.text[head.start + len(head.base):end]}' "
+                self._add_capitalised(
+                    head, head.start, end,
+                    f"'{head.base}' heads the name '{_capitalised(head.base)}{self.text[head.start + len(head.base):end]}' "
                     "and is capitalised",
-                    None, False, {"evidence": "name head", "replace": [head.start, head.start + len(head.base), fixed]},
-                ))
+                    evidence="name head",
+                )
 
     def head_sandwiches(self) -> None:
         """"Royal veterinary College", "West palm Beach": a lower-case word between a capitalised
@@ -963,7 +961,7 @@ class _Analysis:
             if self._mentioned_or_foreign(t):
                 continue
             end = t.start + len(t.base)
-            form = t.base[0].upper() + t.base[1:]
+            form = _capitalised(t.base)
             self._add(Hit(
                 "CAS001", t.start, end, f"'{t.base}' is a given name, mostly written capitalised: '{form}'",
                 form, False, {"evidence": "given name", "expected": form},
@@ -987,14 +985,12 @@ class _Analysis:
                     continue
                 if self._is_covered(prefix.start, low.end) or self._mentioned_or_foreign(low):
                     continue
-                fixed = low.base[0].upper() + low.base[1:]
-                end = low.start + len(low.base)
-                self._add(Hit(
-                    "CAS003", prefix.start, end,
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, prefix.start, low.start + len(low.base),
                     f"'{prefix.base} {low.base}' reads as a place name: '{prefix.base} {fixed}'?",
-                    None, False, {"evidence": "place name", "expected": f"{prefix.base} {fixed}",
-                                  "replace": [low.start, end, fixed]},
-                ))
+                    evidence="place name", expected=f"{prefix.base} {fixed}",
+                )
 
     def citation_names(self) -> None:
         """"gibbons et al.", "(Li, Polat, scalzo, & Bavelier, 2010)", "Cruse and croft (2004)": an
@@ -1031,13 +1027,11 @@ class _Analysis:
                     why = "in a reference"
                 if why is None:
                     continue
-                fixed = low.base[0].upper() + low.base[1:]
-                end = low.start + len(low.base)
-                self._add(Hit(
-                    "CAS003", low.start, end,
-                    f"'{low.base}' reads as an author's surname {why}; '{fixed}'?",
-                    None, False, {"evidence": "citation", "replace": [low.start, end, fixed]},
-                ))
+                self._add_capitalised(
+                    low, low.start, low.start + len(low.base),
+                    f"'{low.base}' reads as an author's surname {why}; '{_capitalised(low.base)}'?",
+                    evidence="citation",
+                )
 
     # ------------------------------------------------------------------ CAS004
     def stray_capitals(self) -> None:
@@ -1266,6 +1260,11 @@ def _is_title_case(line: str) -> bool:
     """True for a line whose longer words all start with a capital (a title or a heading)."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _capitalised(word: str) -> str:
+    """``word`` with its first letter in upper case and the rest as written ("mcDonald" stays)."""
+    return word[:1].upper() + word[1:]
 
 
 def _inflected(key: str) -> bool:
