@@ -65,7 +65,6 @@ class LineMap:
     """
 
     def __init__(self, root: "yaml.Node | None" = None, table: dict[str, list] | None = None) -> None:
-        self.root = root
         self._table = table if table is not None else self._tabulate(root)
 
     @staticmethod
