@@ -27,7 +27,7 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 _MAGIC = b"docqa-wordstats-1\n"
 _DIGEST = 16
@@ -290,23 +290,24 @@ def syllable_counts(build: Callable[[], dict[str, int]]) -> CountTable:
     return CountTable(*_stored_trie(f"cmudict-syllables-{tag}.marisa", "<B", records))
 
 
-def stored_set(name: str, build: Callable[[], frozenset[str]]) -> frozenset[str]:
-    """A frozenset kept in the cache file ``name`` (marshal, with a digest); ``build`` makes it
-    when the file is missing or damaged (an empty set is not stored: its source may be absent)."""
+def stored(name: str, kind: type, build: Callable[[], Any]) -> Any:
+    """A value of type ``kind`` (a frozenset, a dict: anything marshal keeps) kept in the cache
+    file ``name`` with a digest; ``build`` makes it when the file is missing or damaged. An empty
+    value is not stored: its source may be absent, or it may not be storable."""
     import marshal
 
     body = _read_verified(name)
     if body is not None:
         try:
-            words = marshal.loads(body)
-            if isinstance(words, frozenset):
-                return words
+            value = marshal.loads(body)
+            if isinstance(value, kind):
+                return value
         except (ValueError, EOFError, TypeError):
             pass
-    words = build()
-    if words:
-        _write_verified(name, marshal.dumps(words))
-    return words
+    value = build()
+    if value:
+        _write_verified(name, marshal.dumps(value))
+    return value
 
 
 @lru_cache(maxsize=4)
@@ -315,8 +316,8 @@ def common_words(min_zipf: float) -> frozenset[str]:
     a small set for searches that would discard rarer words anyway. Stored (marshal, with a
     digest) so that a process does not compute 160,000 frequencies to get it."""
     tag = _source_tag("spellchecker", "resources/en.json.gz") + _source_tag("wordfreq", "data/large_en.msgpack.gz")
-    return stored_set(f"common-words-{min_zipf:g}-{tag}.marshal",
-                      lambda: frozenset(w for w in spelling_counts() if zipf(w) >= min_zipf))
+    return stored(f"common-words-{min_zipf:g}-{tag}.marshal", frozenset,
+                  lambda: frozenset(w for w in spelling_counts() if zipf(w) >= min_zipf))
 
 
 def load_hyphenation(lang: str) -> None:
@@ -327,8 +328,6 @@ def load_hyphenation(lang: str) -> None:
     values). Dictionaries with non-standard hyphenation (values that carry data) are not stored;
     pyphen then parses them itself, as it does whenever anything here fails.
     """
-    import marshal
-
     try:
         import pyphen
 
@@ -340,21 +339,18 @@ def load_hyphenation(lang: str) -> None:
     st = path.stat()
     raw = f"pyphen:{path.name}:{st.st_size}:{st.st_mtime_ns}:{getattr(pyphen, 'VERSION', '')}"
     name = f"pyphen-{path.stem}-{hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()}.marshal"
-    patterns = None
-    body = _read_verified(name)
-    if body is not None:
-        try:
-            patterns = marshal.loads(body)
-        except (ValueError, EOFError, TypeError):
-            patterns = None
-    if not isinstance(patterns, dict) or not patterns:
+
+    def parse() -> dict:
+        """pyphen's own parse (kept in its cache), and its patterns if they can be stored."""
         hd = pyphen.HyphDict(path)
         pyphen.hdcache[path] = hd
         plain = {k: (start, tuple(values)) for k, (start, values) in hd.patterns.items()
                  if all(type(v) is int for v in values)}
-        if len(plain) == len(hd.patterns):
-            _write_verified(name, marshal.dumps(plain))
-        return
+        return plain if len(plain) == len(hd.patterns) else {}
+
+    patterns = stored(name, dict, parse)
+    if path in pyphen.hdcache or not patterns:
+        return  # parsed by pyphen just now
     hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
     hd.patterns, hd.cache = patterns, {}
     hd.maxlen = max(len(key) for key in patterns)

@@ -161,10 +161,10 @@ def package_given_names() -> frozenset[str]:
     MIT licence; about 16,000 in Latin script), read from the installed package once and kept in
     docqa's cache directory (importing the 90 provider modules takes ~0.4 s; the stored set loads
     in milliseconds). Empty when Faker is not installed."""
-    from ..wordstats import _source_tag, stored_set
+    from ..wordstats import _source_tag, stored
 
-    return stored_set(f"faker-given-names-{_source_tag('faker', 'providers/person/__init__.py')}.marshal",
-                      _faker_first_names)
+    return stored(f"faker-given-names-{_source_tag('faker', 'providers/person/__init__.py')}.marshal",
+                  frozenset, _faker_first_names)
 
 
 def _faker_first_names() -> frozenset[str]:
