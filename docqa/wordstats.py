@@ -34,16 +34,26 @@ _DIGEST = 16
 _PLAIN_RE = re.compile(r"[a-z]+\Z")
 
 
-def _source_tag(package: str, data_file: str) -> str:
-    """A short tag of the data file a table is built from (its size and modification time),
-    found without importing the package: an upgraded package gets a new cache file."""
+def package_file(package: str, data_file: str) -> Path | None:
+    """Where an installed package keeps ``data_file``, found without importing the package
+    (importing textstat or wordfreq costs more than the lookup it serves); None if not installed."""
     from importlib.util import find_spec
 
     try:
         spec = find_spec(package)
-        origin = spec.origin if spec is not None else None
-        st = (Path(origin).parent / data_file).stat() if origin else None
-    except (ImportError, ValueError, OSError):
+    except (ImportError, ValueError):
+        return None
+    origin = spec.origin if spec is not None else None
+    return Path(origin).parent / data_file if origin else None
+
+
+def _source_tag(package: str, data_file: str) -> str:
+    """A short tag of the data file a table is built from (its size and modification time):
+    an upgraded package gets a new cache file."""
+    path = package_file(package, data_file)
+    try:
+        st = path.stat() if path is not None else None
+    except OSError:
         st = None
     raw = f"{package}:{data_file}:{st.st_size}:{st.st_mtime_ns}" if st else f"{package}:{data_file}:missing"
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()

@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Collection, Iterable, Mapping
 
 _APOSTROPHES = "’'"
@@ -204,16 +203,14 @@ def personal_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
     """The Dale-Chall familiar words (lower case), from textstat's data."""
-    from importlib.util import find_spec
+    from ..wordstats import package_file
 
+    path = package_file("textstat", "resources/en/easy_words.txt")
     try:
-        # Found without importing textstat (~20 ms, which the readability rule pays only if it runs).
-        spec = find_spec("textstat")
-        if spec is None or not spec.submodule_search_locations:
-            raise ModuleNotFoundError("textstat")
-        path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "en" / "easy_words.txt"
+        if path is None:
+            raise FileNotFoundError("textstat is not installed")
         return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w.strip())
-    except (FileNotFoundError, ModuleNotFoundError, OSError):  # pragma: no cover - textstat is a dependency
+    except OSError:  # pragma: no cover - textstat is a dependency
         return frozenset()
 
 
