@@ -18,22 +18,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from . import __version__
+from .cachedir import default_dir
 from .document import LineIndex
 from .engine import FileResult
 from .finding import Applicability, Edit, Finding, Fix, Severity
 
 FORMAT_VERSION = 1
 MAX_ENTRIES = 100_000
-
-
-def default_dir() -> Path:
-    """The cache directory: ``$DOCQA_CACHE_DIR``, else the per-user cache directory of the OS."""
-    configured = os.environ.get("DOCQA_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("docqa", appauthor=False))
 
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:

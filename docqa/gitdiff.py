@@ -21,9 +21,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
+from . import rx
 from .engine import FileResult
 
-_HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_HUNK_RE = rx.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
 
 #: Every line of the file counts as changed (an untracked file).

@@ -13,18 +13,19 @@ from functools import reduce
 from importlib import import_module
 from typing import Iterable, Sequence
 
+from . import rx
 from .finding import Family
 from .rules.base import Rule, rule_classes_from
 
 ENTRY_POINT_GROUP = "docqa.rules"
-_CODE_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+_CODE_RE = rx.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 
 
 class RegistryError(Exception):
     """A plugin or rule pack could not be loaded, or a selector names nothing."""
 
 
-_ENTRY_POINT_RE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+_ENTRY_POINT_RE = rx.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
 def load_target(value: str):

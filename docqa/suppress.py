@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import textutil
+from . import rx, textutil
 
 _VERBS = r"(?P<verb>disable-next-line|disable-file|disable|enable)"
 _CODES = r"(?P<codes>[A-Za-z0-9_,\s-]*?)"
-MD_DIRECTIVE_RE = re.compile(r"<!--\s*docqa:\s*" + _VERBS + r"\b" + _CODES + r"\s*-->", re.IGNORECASE)
-TEXT_DIRECTIVE_RE = re.compile(
+MD_DIRECTIVE_RE = rx.compile(r"<!--\s*docqa:\s*" + _VERBS + r"\b" + _CODES + r"\s*-->", re.IGNORECASE)
+TEXT_DIRECTIVE_RE = rx.compile(
     r"^[ \t]*docqa:[ \t]*" + _VERBS + r"\b(?P<codes>[A-Za-z0-9_, \t-]*)$", re.IGNORECASE | re.MULTILINE
 )
 

@@ -9,21 +9,23 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
+from . import rx
+
 #: A line break as docqa counts lines: CRLF, lone CR or LF.
-LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+LINE_BREAK_RE = rx.compile(r"\r\n|\r|\n")
 
 #: A word: letters, with inner apostrophes or hyphens ("don't", "Jean-Paul", "state-of-the-art").
-WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+WORD_RE = rx.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 #: A URL, a bare domain with a path, or an e-mail address: never prose.
-URL_RE = re.compile(
+URL_RE = rx.compile(
     r"""(?:(?:https?|ftp)://|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]"""
     r"""|[\w.+-]+@[\w-]+(?:\.[\w-]+)+""",
     re.IGNORECASE,
 )
 
 # The full stop of a "www." in any letter case (fast: the search runs from full stops only).
-_WWW_DOT_RE = re.compile(r"\.(?<=[wW]{3}\.)")
+_WWW_DOT_RE = rx.compile(r"\.(?<=[wW]{3}\.)")
 
 
 def may_contain_url(text: str, start: int, end: int) -> bool:
@@ -47,8 +49,8 @@ ABBREVIATIONS = frozenset(
 )
 
 # The end of a sentence: terminal punctuation, optional closing quotes/brackets, then white space.
-_SENT_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-_TOKEN_BEFORE_RE = re.compile(r"([\w.’'-]+)$")
+_SENT_END_RE = rx.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_TOKEN_BEFORE_RE = rx.compile(r"([\w.’'-]+)$")
 
 
 def line_starts(text: str) -> list[int]:

@@ -59,12 +59,13 @@ def _source_tag(package: str, data_file: str) -> str:
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
 
 
-def _read_verified(name: str) -> bytes | None:
-    """The body of the cache file ``name`` if its digest holds, else None (missing or damaged)."""
-    from .cache import default_dir
+def _read_verified(name: str, directory: Path | None = None) -> bytes | None:
+    """The body of the cache file ``name`` (in ``directory``, by default the cache directory) if
+    its digest holds, else None (missing or damaged)."""
+    from .cachedir import default_dir
 
     try:
-        blob = (default_dir() / name).read_bytes()
+        blob = ((directory or default_dir()) / name).read_bytes()
     except OSError:
         return None
     head = len(_MAGIC) + _DIGEST
@@ -73,11 +74,11 @@ def _read_verified(name: str) -> bytes | None:
     return None
 
 
-def _write_verified(name: str, body: bytes) -> None:
+def _write_verified(name: str, body: bytes, directory: Path | None = None) -> None:
     """Store ``body`` as the cache file ``name`` with its digest (atomically; best effort)."""
     from .cache import default_dir, write_atomic_bytes
 
-    write_atomic_bytes(default_dir() / name, _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
+    write_atomic_bytes((directory or default_dir()) / name, _MAGIC + hashlib.blake2b(body, digest_size=_DIGEST).digest() + body)
 
 
 def _stored_trie(name: str, fmt: str | None, build: Callable[[], list]):

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+# Patterns compiled while the test modules are imported are cached (docqa.rx) in the directory
+# set when the first one is compiled: a directory of the test session's own, not the user's.
+os.environ["DOCQA_CACHE_DIR"] = _SESSION_CACHE = tempfile.mkdtemp(prefix="docqa-test-cache-")
+atexit.register(shutil.rmtree, _SESSION_CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -35,12 +35,12 @@ The model works on one document, offline, with no training data at run time:
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Mapping
 
+from .. import rx
 from ..document import Document, NodeKind
 from . import terms as T
 
@@ -80,10 +80,10 @@ ROUNDUP_COHESION = 0.8  # median relative section support below which a document
 SPECIFIC_TITLE = 2.0  # title specificity below which a title names no subject
 ROUNDUP_THRESHOLD = 0.9
 SUBJECT_REACH = 0.45  # share of units using a key term below which an untitled text has no subject  # probability a span needs in a round-up under a specific title  # suffixes tried as drifted tails, besides the weakest boundaries
-YEAR_RE = re.compile(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,]?\d)")
+YEAR_RE = rx.compile(r"(?<![\d.,])(?:1[5-9]\d\d|20\d\d)(?![\d.,]?\d)")
 YEAR_LOGP = -5.0  # a year is about as telling as a moderately rare word
-QUOTED_RE = re.compile(r"[\"“][^\"“”\n]{1,3000}[\"”]")
-_DIGIT_RE = re.compile(r"\d")
+QUOTED_RE = rx.compile(r"[\"“][^\"“”\n]{1,3000}[\"”]")
+_DIGIT_RE = rx.compile(r"\d")
 _SKIP = frozenset({NodeKind.CODE_BLOCK, NodeKind.HTML, NodeKind.FRONT_MATTER, NodeKind.TOC})
 _ZERO_TABLE = (0.0, 0.0)
 _ROUND_OFF = 1e-9

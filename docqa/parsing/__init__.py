@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 
-from .. import textutil
+from .. import rx, textutil
 from ..document import Document, Node, NodeKind, PROSE_BLOCKS
 
 #: Inline code in Markdown: a run of backticks, content, the same run.
-INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+INLINE_CODE_RE = rx.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 #: The target of a Markdown link or image: ``](target)``.
-LINK_TARGET_RE = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+LINK_TARGET_RE = rx.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 #: An inline HTML tag or comment in Markdown prose.
-INLINE_HTML_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+INLINE_HTML_RE = rx.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 #: A suppression directive on a line of its own in plain text ("docqa: disable CAS001").
-TEXT_DIRECTIVE_RE = re.compile(r"^[ \t]*docqa:[ \t]*(?:disable|enable)", re.IGNORECASE)
+TEXT_DIRECTIVE_RE = rx.compile(r"^[ \t]*docqa:[ \t]*(?:disable|enable)", re.IGNORECASE)
 
 
 class Builder:

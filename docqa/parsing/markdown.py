@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import textutil
+from .. import rx, textutil
 from ..document import Document, NodeKind
 from . import Builder
 
-FRONT_MATTER_RE = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
-_BLOCKQUOTE_PREFIX_RE = re.compile(r"[ \t]*(?:>[ \t]?)*")
+FRONT_MATTER_RE = rx.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.DOTALL | re.MULTILINE)
+_BLOCKQUOTE_PREFIX_RE = rx.compile(r"[ \t]*(?:>[ \t]?)*")
 
 
 @lru_cache(maxsize=1)

@@ -15,20 +15,20 @@ from __future__ import annotations
 
 import re
 
-from .. import textutil
+from .. import rx, textutil
 from ..document import Document, NodeKind
 from . import TEXT_DIRECTIVE_RE, Builder
 
-LIST_MARKER_RE = re.compile(r"[ \t]*(?:[-*+•‣◦▪]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+(?=\S)")
-TABLE_ROW_RE = re.compile(r"[ \t]*\|.*\|[ \t]*$")
-TABLE_SEPARATOR_RE = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
-ATX_HEADING_RE = re.compile(r"[ \t]*(#{1,6})[ \t]+")
-TOC_HEADING_RE = re.compile(
+LIST_MARKER_RE = rx.compile(r"[ \t]*(?:[-*+•‣◦▪]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])[ \t]+(?=\S)")
+TABLE_ROW_RE = rx.compile(r"[ \t]*\|.*\|[ \t]*$")
+TABLE_SEPARATOR_RE = rx.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+ATX_HEADING_RE = rx.compile(r"[ \t]*(#{1,6})[ \t]+")
+TOC_HEADING_RE = rx.compile(
     r"[ \t]*(?:table of contents|contents|in this article|on this page|jump to)[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
 # What a sentence may end with (closing quotes and brackets may follow).
-TERMINAL_RE = re.compile(r"[.!?:;,…][\"'”’)\]]*$")
+TERMINAL_RE = rx.compile(r"[.!?:;,…][\"'”’)\]]*$")
 
 HEADING_MAX_CHARS = 120
 HEADING_MAX_WORDS = 16

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import rx
 from ..document import Document, Node, NodeKind
 from .attribution import WEAK_VERBS, Attribution, Evidence, analyse_sentence, tag_is_specific
 from .claims import Claim, find_claims
@@ -31,19 +32,19 @@ CACHE_KEY = "provenance"
 #: The reason of a sentence with no figure that names a speaker (a possible report for the next one).
 SPEAKER = "names a speaker"
 
-_REFERENCE_HEADING_RE = re.compile(
+_REFERENCE_HEADING_RE = rx.compile(
     r"^\W*(?:references?|sources?|notes|footnotes|endnotes|bibliography|works[ \u00a0]cited|citations|"
     r"literature(?:[ \u00a0]cited)?|further[ \u00a0]reading)\W*$",
     re.IGNORECASE,
 )
-_DEFINITION_RE = re.compile(
+_DEFINITION_RE = rx.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?(?:\[\^?(?P<a>[\w-]+)\]:?|\^(?P<b>[\w-]+)[:.]?|(?P<c>\d{1,3})[.)]|(?P<d>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]+\S",
     re.MULTILINE,
 )
-_FOOTNOTE_DEF_RE = re.compile(r"^[ \t]*\[\^(?P<a>[\w-]+)\]:", re.MULTILINE)
+_FOOTNOTE_DEF_RE = rx.compile(r"^[ \t]*\[\^(?P<a>[\w-]+)\]:", re.MULTILINE)
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-_SOURCE_LINE_RE = re.compile(r"^[ \u00a0]*(?:sources?|data|figures)[ \u00a0]*:", re.IGNORECASE)
-_CONTINUATION_RE = re.compile(
+_SOURCE_LINE_RE = rx.compile(r"^[ \u00a0]*(?:sources?|data|figures)[ \u00a0]*:", re.IGNORECASE)
+_CONTINUATION_RE = rx.compile(
     r"^(?:that|this|these|those|it|the[ \u00a0](?:figure|number|total|rate|increase|decrease|rise|drop|"
     r"fall|toll|tally|count|estimate)s?|he|she|they|of[ \u00a0]those|of[ \u00a0]these|among[ \u00a0]them|"
     r"in[ \u00a0]addition|also|meanwhile|moreover|furthermore|however|but|and|for[ \u00a0]example|for[ \u00a0]instance|"
@@ -51,18 +52,18 @@ _CONTINUATION_RE = re.compile(
     re.IGNORECASE,
 )
 
-_SPEAKER_CONTINUATION_RE = re.compile(
+_SPEAKER_CONTINUATION_RE = rx.compile(
     r"^(?:he|she|they|we|also|in[ \u00a0]addition|additionally|and|specifically|in[ \u00a0]particular|"
     r"of[ \u00a0](?:those|these|them)|among[ \u00a0](?:them|those|these))\b",
     re.IGNORECASE,
 )
 
-_ELABORATION_RE = re.compile(
+_ELABORATION_RE = rx.compile(
     r"[\"“‘'( ]*(?:specifically|in[ \u00a0]particular|more[ \u00a0]specifically|of[ \u00a0](?:those|these|them)|"
     r"among[ \u00a0](?:them|those|these))\b",
     re.IGNORECASE,
 )
-_DEFINITE_SUBJECT_RE = re.compile(r"^[Tt]he[ \u00a0]((?:[a-z][\w-]*[ \u00a0]){0,2}[a-z][\w-]*)[ \u00a0](?:is|was|are|were|lies|sits|has|had)\b")
+_DEFINITE_SUBJECT_RE = rx.compile(r"^[Tt]he[ \u00a0]((?:[a-z][\w-]*[ \u00a0]){0,2}[a-z][\w-]*)[ \u00a0](?:is|was|are|were|lies|sits|has|had)\b")
 
 
 @dataclass
@@ -261,7 +262,7 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
     return "unsourced", "no attribution in the sentence or the one before", None, None, None
 
 
-_CLAUSE_BREAK_RE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|,[ \u00a0]and\b")
+_CLAUSE_BREAK_RE = rx.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|,[ \u00a0]and\b")
 
 
 def _weak_elsewhere(text: str, ev: Evidence, claims: list[Claim]) -> bool:
@@ -276,7 +277,7 @@ def _weak_elsewhere(text: str, ev: Evidence, claims: list[Claim]) -> bool:
     return True
 
 
-_COORDINATOR_BEFORE_RE = re.compile(r"(?:;|\b(?:and|but|while|whereas|although|though|yet))[ \u00a0,]*$", re.IGNORECASE)
+_COORDINATOR_BEFORE_RE = rx.compile(r"(?:;|\b(?:and|but|while|whereas|although|though|yet))[ \u00a0,]*$", re.IGNORECASE)
 
 
 def _later_clause(text: str, floor: int, ev: Evidence, claims: list[Claim]) -> bool:
@@ -288,14 +289,14 @@ def _later_clause(text: str, floor: int, ev: Evidence, claims: list[Claim]) -> b
 
 
 _HEDGE_ADVERBS = frozenset("reportedly purportedly supposedly allegedly".split())
-_ESTIMATE_HEDGE_RE = re.compile(r"an[ \u00a0]estimated|a[ \u00a0]reported", re.IGNORECASE)
+_ESTIMATE_HEDGE_RE = rx.compile(r"an[ \u00a0]estimated|a[ \u00a0]reported", re.IGNORECASE)
 
 _DATA_VERBS = frozenset(
     """estimate estimates estimated counted counts measured measures recorded records calculated
     found finds showed shows reported reports published released surveyed""".split()
 )
 #: The document names a study: "published in Nature", "a new study released by the X Museum".
-_STUDY_NAMED_RE = re.compile(
+_STUDY_NAMED_RE = rx.compile(
     r"\b(?:published|presented|released|reported)[ \u00a0](?:[\w,-]+[ \u00a0]){0,4}?(?:in|by|at)[ \u00a0](?:the[ \u00a0])?"
     r"(?:(?:journal|magazine|proceedings)[ \u00a0])?[A-Z]"
     r"|\b(?:study|survey|report|trial|paper)[ \u00a0](?:[\w,-]+[ \u00a0]){0,3}?(?:published|released|led|conducted)[ \u00a0]by[ \u00a0]"
@@ -304,7 +305,7 @@ _STUDY_NAMED_RE = re.compile(
     r"|\b(?:[Tt]he|[Aa]n?)[ \u00a0](?:[A-Z][\w-]*[ \u00a0]){1,3}(?:[Tt]rial|[Ss]tudy|[Ss]urvey|[Cc]ensus|[Ee]xperiment)\b"
 )
 #: How a study was done: its sample, its subjects ("a survey of 1709 schoolchildren").
-_STUDY_METHOD_RE = re.compile(
+_STUDY_METHOD_RE = rx.compile(
     r"\b(?:survey|study|trial|sample|poll|analysis|experiment|review|cohort)[ \u00a0](?:of|on|with|involving|covering)[ \u00a0]"
     r"|\b(?:researchers|scientists|the[ \u00a0]team|the[ \u00a0]authors|they|these[ \u00a0]they)[ \u00a0](?:used|studied|surveyed|analy[sz]ed|"
     r"evaluated|examined|tested|followed|recruited|sampled|scanned|collected|compared|measured|counted|"
@@ -322,7 +323,7 @@ _RESEARCH_VERBS = frozenset("found finds showed shows estimated estimate estimat
 
 
 #: "the researchers adjusted ...", "the study's authors": the study the document names.
-_STUDY_ANAPHORA_RE = re.compile(
+_STUDY_ANAPHORA_RE = rx.compile(
     r"\bthe[ \u00a0](?:researchers|scientists|study|study['’]s|survey|report|paper|authors|research[ \u00a0]team)\b",
     re.IGNORECASE,
 )

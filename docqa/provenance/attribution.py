@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import rx
 from .gate import Gate, GateRule
 
 # ------------------------------------------------------------------ vocabulary
@@ -105,11 +106,11 @@ _VAGUE_VERBS = frozenset(
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
 _REPORTING_PASSIVES = frozenset("reported estimated said claimed believed thought alleged rumored rumoured suggested understood".split())
 
-_WORD_RE = re.compile(r"[\w’'.&-]+|[^\w\s]")
-_CAP_NAME_RE = re.compile(r"^[A-Z][\w’'.&-]*$|^[A-Z]{2,}")
+_WORD_RE = rx.compile(r"[\w’'.&-]+|[^\w\s]")
+_CAP_NAME_RE = rx.compile(r"^[A-Z][\w’'.&-]*$|^[A-Z]{2,}")
 
-_ACCORDING_RE = re.compile(r"\baccording[ \u00a0]to[ \u00a0]+(?P<x>[^,;:()\"“”]{1,100})", re.IGNORECASE)
-_VAGUE_PHRASE_RE = re.compile(
+_ACCORDING_RE = rx.compile(r"\baccording[ \u00a0]to[ \u00a0]+(?P<x>[^,;:()\"“”]{1,100})", re.IGNORECASE)
+_VAGUE_PHRASE_RE = rx.compile(
     r"\b(?:reportedly|purportedly|supposedly|allegedly|rumou?red"
     r"|it[ \u00a0]is[ \u00a0](?:said|believed|thought|reported|estimated|claimed|understood|rumou?red|alleged)"
     r"|it[ \u00a0](?:was|has[ \u00a0]been|had[ \u00a0]been)[ \u00a0](?:reported|estimated|claimed|said|alleged|suggested)"
@@ -126,7 +127,7 @@ _VAGUE_PHRASE_RE = re.compile(
     r"|(?:are|is|were|was)[ \u00a0](?:said|believed|thought|reported|estimated|rumou?red|understood)[ \u00a0]to)\b",
     re.IGNORECASE,
 )
-_ANONYMOUS_RE = re.compile(
+_ANONYMOUS_RE = rx.compile(
     r"\b(?:(?:sources|insiders)[ \u00a0](?:said|say|says|told|tell|close[ \u00a0]to|familiar[ \u00a0]with|with[ \u00a0]knowledge)"
     r"|according[ \u00a0]to[ \u00a0](?:the[ \u00a0])?(?:sources|a[ \u00a0]source|insiders|people[ \u00a0]familiar)"
     r"|(?:anonymous|unnamed|unidentified)[ \u00a0](?:[\w-]+[ \u00a0])?(?:sources?|officials?|persons?|people|insiders?|diplomats?)"
@@ -139,33 +140,33 @@ _ANONYMOUS_RE = re.compile(
     r"[ \u00a0](?:said|says|told|familiar|close|with[ \u00a0]knowledge|who[ \u00a0](?:asked|declined|spoke|requested)))\b",
     re.IGNORECASE,
 )
-_TAG_RE = re.compile(
+_TAG_RE = rx.compile(
     r"\((?P<label>sources?|data|via|credit|courtesy|figures)[ \u00a0]*:[ \u00a0]*(?P<x>[^()]{1,120})\)"
     r"|^[ \u00a0]*(?P<label2>sources?|data|figures)[ \u00a0]*:[ \u00a0]*(?P<x2>.{1,200})$",
     re.IGNORECASE | re.MULTILINE,
 )
-_DOCUMENT_WORDS_RE = re.compile(
+_DOCUMENT_WORDS_RE = rx.compile(
     r"\b(?:report|survey|census|study|dataset|data[ \u00a0]set|database|bulletin|yearbook|release|"
     r"statement|paper|journal|table|figure|page|pp?\.|vol\.?|edition|index|outlook|review|accounts|"
     r"filing|statistics|series|working[ \u00a0]paper|brief|factsheet|fact[ \u00a0]sheet|Q[1-4]|H[12]|FY)\b",
     re.IGNORECASE,
 )
-_YEAR_OR_DATE_RE = re.compile(
+_YEAR_OR_DATE_RE = rx.compile(
     r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
     r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
 )
-_LINKISH_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|int|io|co|uk|de|kr)\b", re.IGNORECASE)
+_LINKISH_RE = rx.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|int|io|co|uk|de|kr)\b", re.IGNORECASE)
 #: Author-year citations: "(Kirriemuir & McFarlane, 2004; Prensky, 2005)", "Smith et al. (2019)".
-_CITATION_RE = re.compile(
+_CITATION_RE = rx.compile(
     r"\((?:see[ \u00a0])?[A-Z][\w’'-]+(?:[ \u00a0](?:et[ \u00a0]al\.?|and|&)[ \u00a0]?[A-Z]?[\w’'-]*)*,?[ \u00a0](?:19|20)\d\d[a-z]?"
     r"(?:[;,][ \u00a0]*[^()]{0,80})?\)"
     r"|\b[A-Z][\w’'-]+(?:[ \u00a0]et[ \u00a0]al\.?|[ \u00a0](?:and|&)[ \u00a0][A-Z][\w’'-]+)?[ \u00a0]\((?:19|20)\d\d[a-z]?\)"
     r"|\b[A-Z][\w’'-]+[ \u00a0]et[ \u00a0]al\b"
 )
 #: Reference markers: "[3]", "[^note]", "[2, 5]", superscript digits.
-MARKER_RE = re.compile(r"\[\^[\w-]+\]|\[\d{1,3}(?:[ \u00a0]*[,–-][ \u00a0]*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>[ \u00a0]*\d+[ \u00a0]*</sup>")
+MARKER_RE = rx.compile(r"\[\^[\w-]+\]|\[\d{1,3}(?:[ \u00a0]*[,–-][ \u00a0]*\d{1,3})*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>[ \u00a0]*\d+[ \u00a0]*</sup>")
 #: A named document: "the Bank of Korea's 2024 annual report", "a survey published in 2017 by ...".
-_NAMED_DOCUMENT_RE = re.compile(
+_NAMED_DOCUMENT_RE = rx.compile(
     r"\b[A-Z][\w&.-]*(?:[ \u00a0](?:of|for|and|&|on)?[ \u00a0]?[A-Z][\w&.-]*)*['’]s[ \u00a0](?:(?:19|20)\d\d[ \u00a0])?"
     r"(?:[\w-]+[ \u00a0]){0,2}(?:report|study|survey|census|data|figures|statistics|analysis|estimates?|"
     r"forecasts?|projections?|yearbook|index|database|filing|statement|accounts|budget|bulletin|review|audit|"
@@ -177,7 +178,7 @@ _NAMED_DOCUMENT_RE = re.compile(
     r"[ \u00a0](?:[\w,-]+[ \u00a0]){0,3}?in[ \u00a0](?:the[ \u00a0])?[A-Z]"
 )
 #: "from the US Census Bureau", "a situational report of NDRRMC": a named body or its document.
-_NAMED_BODY_RE = re.compile(
+_NAMED_BODY_RE = rx.compile(
     r"\b(?:from|by|per|via)[ \u00a0](?:the[ \u00a0])?(?:[A-Z][\w&.-]*[ \u00a0]){0,4}(?:Bureau|Office|Agency|Institute|Survey|"
     r"Service|Department|Ministry|Census|Commission|Bank|Organi[sz]ation|Council|Authority|Administration|"
     r"Board|Centre|Center|University|Association|Foundation|Fund|Programme|Program|Statistics)\b"
@@ -188,13 +189,13 @@ _NAMED_BODY_RE = re.compile(
 #: Verbs that report a figure only with such an object: "the council raised the death toll to six".
 _TOLL_VERBS = frozenset("raised increased revised updated lowered put placed".split())
 _VERB_TRIGGERS = ATTRIBUTION_VERBS | _TOLL_VERBS | {"citing", "quoting"}
-_TOLL_OBJECT_RE = re.compile(
+_TOLL_OBJECT_RE = rx.compile(
     r"[ \u00a0]+(?:the|its|their)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}(?:toll|tally|count|figure|estimate|epicent(?:er|re)|value|cost|"
     r"price|damage|bill|worth|number|total)\b",
     re.IGNORECASE,
 )
 #: 'X made the following announcement: "..."', 'the statement read: "..."': the quote is the statement's.
-_STATEMENT_QUOTE_RE = re.compile(
+_STATEMENT_QUOTE_RE = rx.compile(
     r"\b(?:statement|announcement|message|post|tweet|release|notice|letter|report|decree|order|ruling)\b"
     r"(?:[ \u00a0](?:read|reads|said|says|stated|states|noted))?[ \u00a0]*(?:,[^:\"“]{0,30})?:[ \u00a0]*[\"“]"
 )
@@ -256,13 +257,13 @@ GATES: dict[re.Pattern[str], GateRule] = {
     )),
     _STATEMENT_QUOTE_RE: (False, (":",)),
 }
-_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_LOWER_WORD_RE = rx.compile(r"[a-z]+")
 #: Public proceedings whose record is a source: "as revealed at trial".
 _PROCEEDINGS = frozenset("trial hearing hearings inquest inquiry testimony proceedings court tribunal".split())
-_NUMBER_TOKEN_RE = re.compile(
+_NUMBER_TOKEN_RE = rx.compile(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens", re.IGNORECASE)
-_LIVES_AFTER_RE = re.compile(r"[ \u00a0]+(?:[\w,.-]+[ \u00a0]+){0,3}?lives\b|[ \u00a0]+the[ \u00a0]+lives[ \u00a0]+of\b", re.IGNORECASE)
+_LIVES_AFTER_RE = rx.compile(r"[ \u00a0]+(?:[\w,.-]+[ \u00a0]+){0,3}?lives\b|[ \u00a0]+the[ \u00a0]+lives[ \u00a0]+of\b", re.IGNORECASE)
 
 
 def _verbs_possible(gate: Gate) -> bool:

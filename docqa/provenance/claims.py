@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .. import rx
 from .gate import Gate, GateRule
 
 # ------------------------------------------------------------------ vocabulary
@@ -38,16 +39,16 @@ _WORD_NUM = (
     r"(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + "|".join(list(_UNITS_WORDS)[:9]) + r"))?"
     r"|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
 )
-NUMBER_RE = re.compile(
+NUMBER_RE = rx.compile(
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"|\b(?P<word>half[ \u00a0]a[ \u00a0](?:million|billion)|(?:a|one)[ \u00a0]quarter[ \u00a0-](?:million|billion)|"
     + _WORD_NUM + r"|a dozen|dozen|a[ \u00a0](?:hundred|thousand|million|billion))\b",
     re.IGNORECASE,
 )
-_SCALE_AFTER_RE = re.compile(r"[ \u00a0]?(hundred|thousand|million|billion|trillion|bn|mn|mln|tn)\b", re.IGNORECASE)
+_SCALE_AFTER_RE = rx.compile(r"[ \u00a0]?(hundred|thousand|million|billion|trillion|bn|mn|mln|tn)\b", re.IGNORECASE)
 _GLUED_SCALE = {"k", "m", "mn", "bn", "b", "tn"}
 
-_CURRENCY_BEFORE_RE = re.compile(
+_CURRENCY_BEFORE_RE = rx.compile(
     r"(?:(?:(?:US|U\.S\.|A|AU|C|CA|CDN|NZ|HK|S|R|NT|Mex)?\$|€|£|¥|₩|₹|₽|₺|₪|₦|₱|₿)[ \u00a0]?|"
     r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|Rs\.?)[ \u00a0]?)$"
 )
@@ -56,9 +57,9 @@ _CURRENCY_WORDS = (
     r"pesos?|cents?|pence|dinars?|riyals?|rials?|dirhams?|lira|liras|shekels?|baht|kronor|kronas?|"
     r"krone|kroner|rand|naira|reais|ringgit|rupiah|zloty|forint|hryvnias?|bitcoins?|won"
 )
-_CURRENCY_AFTER_RE = re.compile(r"[ \u00a0](?:" + _CURRENCY_WORDS + r")\b", re.IGNORECASE)
+_CURRENCY_AFTER_RE = rx.compile(r"[ \u00a0](?:" + _CURRENCY_WORDS + r")\b", re.IGNORECASE)
 
-_PERCENT_AFTER_RE = re.compile(
+_PERCENT_AFTER_RE = rx.compile(
     r"[ \u00a0]?(?:%|percent\b|per[ \u00a0]cent\b|pct\b|percentage[ \u00a0]points?\b|per[ \u00a0]mille\b|‰)",
     re.IGNORECASE,
 )
@@ -69,15 +70,15 @@ _UNIT_WORDS = (
     r"TWh|watts?|volts?|degrees?|°[CF]?|celsius|fahrenheit|moles?|mol|ppm|ppb|dB|decibels?|calories|kcal|"
     r"Hz|kHz|MHz|GHz|bytes|KB|MB|GB|TB|PB|Mbps|Gbps|megapixels|light[- ]years?|votes?"
 )
-_UNIT_AFTER_RE = re.compile(r"[ \u00a0]?(?:" + _UNIT_WORDS + r")(?![\w-])", re.IGNORECASE)
-_GLUED_UNIT_RE = re.compile(r"(?:" + _UNIT_WORDS + r")$", re.IGNORECASE)
+_UNIT_AFTER_RE = rx.compile(r"[ \u00a0]?(?:" + _UNIT_WORDS + r")(?![\w-])", re.IGNORECASE)
+_GLUED_UNIT_RE = rx.compile(r"(?:" + _UNIT_WORDS + r")$", re.IGNORECASE)
 _TIME_UNITS = frozenset(
     """second seconds sec secs minute minutes min mins hour hours hr hrs h day days night nights week
     weeks weekend weekends fortnight fortnights month months year years yr yrs decade decades century
     centuries millennium millennia season seasons term terms semester semesters quarter quarters
     lifetime lifetimes generation generations times time""".split()
 )
-_TIME_OF_DAY_AFTER_RE = re.compile(
+_TIME_OF_DAY_AFTER_RE = rx.compile(
     r"[ \u00a0]?(?:a\.?m\.?|p\.?m\.?|UTC|GMT|BST|CET|CEST|EET|EST|EDT|CST|CDT|PST|PDT|JST|KST|IST|AEST|"
     r"local time|o['’]clock|hrs|hours local)(?![\w])",
     re.IGNORECASE,
@@ -86,8 +87,8 @@ _MONTHS = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
-_MONTH_BEFORE_RE = re.compile(r"\b(?:" + _MONTHS + r")\.?,?[ \u00a0](?:the[ \u00a0])?$")
-_MONTH_AFTER_RE = re.compile(r"^(?:st|nd|rd|th)?,?[ \u00a0](?:of[ \u00a0])?(?:" + _MONTHS + r")\b")
+_MONTH_BEFORE_RE = rx.compile(r"\b(?:" + _MONTHS + r")\.?,?[ \u00a0](?:the[ \u00a0])?$")
+_MONTH_AFTER_RE = rx.compile(r"^(?:st|nd|rd|th)?,?[ \u00a0](?:of[ \u00a0])?(?:" + _MONTHS + r")\b")
 _YEAR_PREPOSITIONS = frozenset(
     "in since by of from until till to before after during between circa c. ca. early late mid around "
     "year years fiscal fy spring summer autumn fall winter and or the class".split()
@@ -110,20 +111,20 @@ _QUANTIFIER_WORDS = frozenset(
     while whereas with without of for from to in on than since after before among under below
     above beyond within between""".split()
 )
-_STREET_AFTER_RE = re.compile(
+_STREET_AFTER_RE = rx.compile(
     r"^[ \u00a0](?:[A-Z][\w'’.-]*[ \u00a0]){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|"
     r"Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Square|Sq\.?|Court|Ct\.?|Terrace|Crescent|Close|"
     r"Parkway|Pkwy|Highway|Hwy|Row|Walk|Gardens|Plaza|Circle|Alley)\b"
 )
-_PHONE_RE = re.compile(
+_PHONE_RE = rx.compile(
     r"(?<![\w+])(?:\+\d{1,3}[ \u00a0.-]?)?(?:\(\d{1,5}\)[ \u00a0.-]?)?\d{2,5}(?:[ \u00a0.-]\d{2,5}){1,4}(?![\w])"
 )
-_AGE_BEFORE_RE = re.compile(r"\b(?:aged|age|ages)[ \u00a0]$", re.IGNORECASE)
-_AGE_AFTER_RE = re.compile(r"^(?:[- ](?:and[- ]a[- ]half[- ])?years?[- ]old|[- ]year[- ]olds?|[- ]month[- ]old)", re.IGNORECASE)
-_NAME_COMMA_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+,[ \u00a0]$")
-_NAME_PAREN_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]+[ \u00a0]\($")
+_AGE_BEFORE_RE = rx.compile(r"\b(?:aged|age|ages)[ \u00a0]$", re.IGNORECASE)
+_AGE_AFTER_RE = rx.compile(r"^(?:[- ](?:and[- ]a[- ]half[- ])?years?[- ]old|[- ]year[- ]olds?|[- ]month[- ]old)", re.IGNORECASE)
+_NAME_COMMA_BEFORE_RE = rx.compile(r"[A-Z][\w'’.-]+,[ \u00a0]$")
+_NAME_PAREN_BEFORE_RE = rx.compile(r"[A-Z][\w'’.-]+[ \u00a0]\($")
 
-_NATIONALITY_RE = re.compile(r"(?:an|ans|ian|ians|ese|ish|ers|ons|ics)$")
+_NATIONALITY_RE = rx.compile(r"(?:an|ans|ian|ians|ese|ish|ers|ons|ics)$")
 _PLURAL_IRREGULAR = frozenset(
     """people persons children men women police personnel staff cattle sheep fish deer aircraft
     livestock crew troops folk poultry clergy faculty offspring spacecraft swine bison""".split()
@@ -150,7 +151,7 @@ _CASUALTY_VERBS = (
     r"(?:dead|killed|injured|wounded|missing|hurt|died|arrested|detained|evacuated|rescued|"
     r"hospitali[sz]ed|drowned|perished)\b"
 )
-_CASUALTY_AFTER_RE = re.compile(
+_CASUALTY_AFTER_RE = rx.compile(
     r"^(?:(?:[ \u00a0](?:(?-i:[a-z])[\w-]*|a|an)){0,4}?[ \u00a0](?:were|are|was|have[ \u00a0]been|had[ \u00a0]been|has[ \u00a0]been|"
     r"remain|remained)(?:[ \u00a0](?:confirmed|reported|believed|feared|presumed|now|later|seriously|critically))?"
     r"|(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*|"
@@ -158,7 +159,7 @@ _CASUALTY_AFTER_RE = re.compile(
     r"[ \u00a0]" + _CASUALTY_VERBS,
     re.IGNORECASE,
 )
-_CASUALTY_BEFORE_RE = re.compile(
+_CASUALTY_BEFORE_RE = rx.compile(
     r"\b(?:killed|killing|kills|kill|injured|injuring|injures|wounded|wounding|wounds|left|leaving|"
     r"claimed|claiming|evacuated|evacuating|rescued|arrested|arresting|detained|a[ \u00a0]total[ \u00a0]of|"
     r"toll[ \u00a0](?:\w+[ \u00a0]){0,3}(?:to|of|at|from)|toll[ \u00a0]of)"
@@ -167,7 +168,7 @@ _CASUALTY_BEFORE_RE = re.compile(
     r"a[ \u00a0]further[ \u00a0]|roughly[ \u00a0]|approximately[ \u00a0])?$",
     re.IGNORECASE,
 )
-_GROWTH_BEFORE_RE = re.compile(
+_GROWTH_BEFORE_RE = rx.compile(
     r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|growing|increased|"
     r"increases|increasing|decreased|decreases|declined|declines|dropped|drops|jumped|jumps|surged|"
     r"surges|soared|soars|plunged|plummeted|climbed|climbs|slumped|reached|reaches|hit|hits|topped|"
@@ -177,22 +178,22 @@ _GROWTH_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 #: "a crowd of", "an audience of some": the number after is a head count.
-_CROWD_BEFORE_RE = re.compile(
+_CROWD_BEFORE_RE = rx.compile(
     r"\b(?:crowds?|audiences?|turnout|attendance|gatherings?|rally|march)[ \u00a0](?:of|estimated[ \u00a0]at|numbering)[ \u00a0]"
     r"(?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|over[ \u00a0]|more[ \u00a0]than[ \u00a0]|up[ \u00a0]to[ \u00a0])?$",
     re.IGNORECASE,
 )
 #: "all vessels exceeding 300 tons", "any company with more than 50 staff": a class, not a finding.
-_THRESHOLD_BEFORE_RE = re.compile(
+_THRESHOLD_BEFORE_RE = rx.compile(
     r"\b(?:all|any|every|each|only)[ \u00a0](?:[\w-]+[ \u00a0]){1,3}?(?:exceeding|over|above|under|below|of[ \u00a0]more[ \u00a0]than|"
     r"with[ \u00a0](?:more|fewer|less)[ \u00a0]than|with[ \u00a0]at[ \u00a0](?:least|most)|weighing[ \u00a0](?:more|less)[ \u00a0]than|"
     r"larger[ \u00a0]than|smaller[ \u00a0]than)[ \u00a0]$",
     re.IGNORECASE,
 )
-_RECORD_BEFORE_RE = re.compile(r"\b(?:a|an|the)[ \u00a0](?:new[ \u00a0]|all-time[ \u00a0])?record[ \u00a0]$", re.IGNORECASE)
+_RECORD_BEFORE_RE = rx.compile(r"\b(?:a|an|the)[ \u00a0](?:new[ \u00a0]|all-time[ \u00a0])?record[ \u00a0]$", re.IGNORECASE)
 
 # Word forms of large, approximate counts ("thousands of protesters", "Dozens died").
-_LARGE_RE = re.compile(
+_LARGE_RE = rx.compile(
     r"\b(?:(?:tens|hundreds)[ \u00a0]of[ \u00a0](?:thousands|millions|billions)|dozens|hundreds|thousands|"
     r"millions|billions)\b(?:[ \u00a0]of[ \u00a0](?:[\w'’-]+[ \u00a0]){0,3}?(?P<noun>[\w'’-]+))?",
     re.IGNORECASE,
@@ -202,7 +203,7 @@ _NOT_COUNTED = frozenset(
     """ways reasons things words aspects topics ideas examples kinds types forms sorts times
     questions answers stories""".split()
 )
-_VOTE_RE = re.compile(
+_VOTE_RE = rx.compile(
     r"\b(?:vot(?:ed|es|ing)|by[ \u00a0]a[ \u00a0](?:vote|margin)[ \u00a0]of|passed|approved|rejected)[ \u00a0]"
     r"(\d+|" + _WORD_NUM + r")[ \u00a0]?(?:to|-|–)[ \u00a0]?(\d+|" + _WORD_NUM + r")\b"
     # A tally later in a sentence about a vote: "The vote passed along party lines, 230-to-198."
@@ -210,17 +211,17 @@ _VOTE_RE = re.compile(
     r"(\d{1,3}(?:,\d{3})*)(?![\w%])",
     re.IGNORECASE,
 )
-_MONEY_WORDS_RE = re.compile(
+_MONEY_WORDS_RE = rx.compile(
     r"\b(?:tens[ \u00a0]of[ \u00a0])?(?:millions|billions|thousands)[ \u00a0](?:of[ \u00a0](?:dollars|euros|pounds)|in[ \u00a0]"
     r"(?:sales|revenue|funding|damages|donations|profits?|losses|fines|aid|investment))\b",
     re.IGNORECASE,
 )
-_SEVERAL_RE = re.compile(
+_SEVERAL_RE = rx.compile(
     r"\b(?:(?-i:S)everal|(?-i:A)[ \u00a0]few|(?-i:M)any|(?-i:S)ome|several|a[ \u00a0]few|many|some)[ \u00a0]"
     r"(?:hundred|thousand|million|billion)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?(?:[a-z][\w-]*s|people|children|men|women|police|staff|personnel)\b"
 )
 #: How often something has happened: "Only once before has Congress voted ...", "twice in its history".
-_TIMES_BEFORE_RE = re.compile(
+_TIMES_BEFORE_RE = rx.compile(
     r"\bonly[ \u00a0](?:once|twice|(?:three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]times)[ \u00a0](?:before|previously)\b"
     r"|\b(?:once|twice|(?:three|four|five|six|seven|eight|nine|ten|\d+)[ \u00a0]times)[ \u00a0](?:before[ \u00a0])?"
     r"(?:in[ \u00a0](?:its|their|the|(?-i:[A-Z])[\w-]*['’]s)[ \u00a0](?:[\w-]+[ \u00a0])?history|since[ \u00a0](?:records[ \u00a0]began|\d{4}))\b",
@@ -228,7 +229,7 @@ _TIMES_BEFORE_RE = re.compile(
 )
 _CHANGE_NUM = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|" + _WORD_NUM + r")"
 #: A change stated from one figure to another: "reduced the number of polling stations from 180 to 5".
-_FROM_TO_RE = re.compile(
+_FROM_TO_RE = rx.compile(
     r"\b(?:increased?|increases|increasing|raised|raises|raising|reduced|reduces|reducing|cut|cuts|cutting|lowered|"
     r"lowers|rose|risen|rises|fell|fallen|falls|grew|grown|grows|dropped|drops|declined|declines|jumped|climbed|"
     r"soared|surged|plunged|slashed|boosted|expanded|shrank|shrunk|revised|went|gone|rise|fall|drop|decrease[sd]?|decline)\b"
@@ -237,9 +238,9 @@ _FROM_TO_RE = re.compile(
     r"(?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|just[ \u00a0]|only[ \u00a0])?(?P<b>" + _CHANGE_NUM + r")(?![\w:/.-]\w)",
     re.IGNORECASE,
 )
-_NUMBERING_RE = re.compile(r"\b(?:numbering[ \u00a0]in|by|in)[ \u00a0]the[ \u00a0](?:hundreds|thousands|millions|tens[ \u00a0]of[ \u00a0]thousands)\b", re.IGNORECASE)
+_NUMBERING_RE = rx.compile(r"\b(?:numbering[ \u00a0]in|by|in)[ \u00a0]the[ \u00a0](?:hundreds|thousands|millions|tens[ \u00a0]of[ \u00a0]thousands)\b", re.IGNORECASE)
 
-_MULTIPLIER_RE = re.compile(
+_MULTIPLIER_RE = rx.compile(
     r"\b(?:(?:doubled|tripled|trebled|quadrupled|halved)(?![ \u00a0](?:down|up|over|back|as|(?:the|their|his|her|its)[ \u00a0](?:lead|advantage|score))\b)"
     r"|(?:(?:to|will|would|could|may|might|set[ \u00a0]to|expected[ \u00a0]to|likely[ \u00a0]to|projected[ \u00a0]to|"
     r"forecast[ \u00a0]to|poised[ \u00a0]to|going[ \u00a0]to|on[ \u00a0]track[ \u00a0]to)[ \u00a0](?:more[ \u00a0]than[ \u00a0])?"
@@ -264,14 +265,14 @@ _SUPERLATIVES = (
 _ORDINALS = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 _SMALL_COUNT = r"\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred"
 _GENERIC_SCOPES = r"world|globe|planet|nation|country|continent|region|industry|sector|market|city|state|company|firm"
-_RANK_SCOPED_RE = re.compile(
+_RANK_SCOPED_RE = rx.compile(
     r"\b(?:the[ \u00a0])?(?:(?P<generic>" + _GENERIC_SCOPES + r")|(?P<proper>[A-Z][\w&.-]*(?:[ \u00a0][A-Z][\w&.-]*){0,3}))"
     r"['’]s?[ \u00a0](?:(?:" + _ORDINALS + r")[- ])?"
     r"(?P<rank>(?:top|leading|largest|biggest)[ \u00a0](?:" + _SMALL_COUNT + r")\b|(?:" + _SMALL_COUNT
     + r")[ \u00a0](?:largest|biggest|leading|richest|top)\b|" + _SUPERLATIVES
     + r"|(?P<soft>top|leading|number[- ]one|No\.?[ \u00a0]?1))\b"
 )
-_RANK_SCOPE_AFTER_RE = re.compile(
+_RANK_SCOPE_AFTER_RE = rx.compile(
     r"\b(?:the[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?(?:" + _SUPERLATIVES + r")\b"
     r"(?:,?[ \u00a0][\w'’-]+){0,7}?,?[ \u00a0](?:in[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0]){0,2}world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
     r"on[ \u00a0]record|ever[ \u00a0](?:recorded|built|made|seen|measured)|in[ \u00a0]the[ \u00a0](?:country|nation|region|state|"
@@ -281,7 +282,7 @@ _RANK_SCOPE_AFTER_RE = re.compile(
 )
 #: An ordinal superlative ("second-largest"); or a measurable superlative as the predicate: "his reign
 #: was the longest", "X is the largest group ...".
-_RANK_ORDINAL_RE = re.compile(
+_RANK_ORDINAL_RE = rx.compile(
     r"\b(?:" + _ORDINALS + r")[- ](?:" + _SUPERLATIVES + r")\b(?![- ](?:rank|ranking|ranked|paid|placed)\b)"
     r"|\b(?:is|was|are|were|remains|remained|became|becomes|has[ \u00a0]become|had[ \u00a0]become)[ \u00a0](?:now[ \u00a0]|still[ \u00a0]|currently[ \u00a0])?"
     r"(?:the|its|their)[ \u00a0](?:(?:" + _ORDINALS + r")[- ])?"
@@ -290,13 +291,13 @@ _RANK_ORDINAL_RE = re.compile(
     r"(?![- ](?:rank|ranking|ranked|paid|placed)\b)"
 )
 #: "the highest civil court", "the second lowest grade": a place in a hierarchy, not a measurement.
-_HIERARCHY_RE = re.compile(
+_HIERARCHY_RE = rx.compile(
     r"\b(?:highest|lowest|top|senior|supreme)[ \u00a0-](?:[\w-]+[ \u00a0]){0,2}?(?:courts?|grades?|ranks?|honou?rs?|awards?|"
     r"decorations?|offices?|posts?|tiers?|authority|authorities|bod(?:y|ies)|class|classes|categor(?:y|ies)|classification|"
     r"priority|division|clearance|echelons?|chambers?|order|instance|positions?|judicial|appellate|military[ \u00a0]award)\b",
     re.IGNORECASE,
 )
-_RANKED_RE = re.compile(
+_RANKED_RE = rx.compile(
     r"\b(?:ranked|ranks|rated|placed)[ \u00a0](?:as[ \u00a0])?(?:No\.?[ \u00a0]?|number[ \u00a0])?"
     r"(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|"
     r"among[ \u00a0]the[ \u00a0](?:top|best|worst|largest)|in[ \u00a0]the[ \u00a0]top|last|bottom)\b"
@@ -304,14 +305,14 @@ _RANKED_RE = re.compile(
     r"|\bto[ \u00a0](?:No\.?[ \u00a0]?|number[ \u00a0])\d+[ \u00a0](?:in|on)\b",
 )
 #: "more than any other female singer", "higher than all other states": a ranking without a superlative.
-_COMPARATIVE_RANK_RE = re.compile(
+_COMPARATIVE_RANK_RE = rx.compile(
     r"\b(?:more|higher|larger|bigger|greater|faster|longer|fewer|less|lower|smaller)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?"
     r"than[ \u00a0](?:any[ \u00a0]other|all[ \u00a0]other|any[ \u00a0]previous|ever[ \u00a0]before)\b",
     re.IGNORECASE,
 )
 #: Any "most <adjective>" with an absolute scope: "the most successful software products ever";
 #: and a ranking by a tally: "had the most pledged delegates".
-_MOST_EVER_RE = re.compile(
+_MOST_EVER_RE = rx.compile(
     r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0][\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
     r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0]world)\b"
     r"|\bthe[ \u00a0]most[ \u00a0](?:[\w-]+[ \u00a0])?"
@@ -319,21 +320,21 @@ _MOST_EVER_RE = re.compile(
     re.IGNORECASE,
 )
 #: A named measure and its value: "the measles R0 is about 12-18", "turnout was 62".
-_METRIC_RE = re.compile(
+_METRIC_RE = rx.compile(
     r"\b(?:R0|R-?naught|rate|ratio|index|score|average|median|turnout|yield|inflation|unemployment|"
     r"GDP|population|attendance|circulation|readership|viewership|mortality|incidence|prevalence)"
     r"(?:[ \u00a0]values?)?(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?(?-i:[A-Z])[\w-]*(?:[ \u00a0](?-i:[A-Z])[\w-]*){0,2})?[ \u00a0](?:is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
     r"[ \u00a0](?:about|around|roughly|approximately|nearly|almost|just[ \u00a0]over|just[ \u00a0]under|over|under|some)?[ \u00a0]?"
     r"\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?"
 )
-_RECORD_RE = re.compile(r"\brecord[- ](?:high|low|levels?|numbers?|breaking)\b", re.IGNORECASE)
-_SHARE_RE = re.compile(
+_RECORD_RE = rx.compile(r"\brecord[- ](?:high|low|levels?|numbers?|breaking)\b", re.IGNORECASE)
+_SHARE_RE = rx.compile(
     r"\b(?:significant|large|larger|major|dominant|substantial|sizeable|sizable|huge|growing|majority|"
     r"lion['’]s)[ \u00a0]share[ \u00a0]of[ \u00a0](?:the[ \u00a0])?(?:[\w-]+[ \u00a0]){0,2}?(?:market|sales|revenue|"
     r"exports|production|output|supply|demand|trade|spending|investment|population|votes?|seats)\b",
     re.IGNORECASE,
 )
-_PROPORTION_RE = re.compile(
+_PROPORTION_RE = rx.compile(
     r"(?<!first )(?<!second )(?<!last )\b(?:(?:almost|nearly|about|around|roughly|approximately|more[ \u00a0]than|"
     r"over|less[ \u00a0]than|under|just[ \u00a0]over|just[ \u00a0]under|some|fully|only)[ \u00a0])?"
     r"(?:half|one[- ]half|a[ \u00a0]third|one[- ]third|two[- ]thirds|a[ \u00a0]quarter|one[- ]quarter|"
@@ -344,7 +345,7 @@ _PROPORTION_RE = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*)\b",
     re.IGNORECASE,
 )
-_RULE_RE = re.compile(
+_RULE_RE = rx.compile(
     r"\b(?:must|(?:is|are)[ \u00a0](?:required|needed)|required[ \u00a0]to|needs?[ \u00a0]to|have[ \u00a0]to|has[ \u00a0]to|"
     r"eligible|at[ \u00a0]least[ \u00a0][^.;]{0,40}(?:are|is)[ \u00a0](?:needed|required)|limited[ \u00a0]to|capped[ \u00a0]at|"
     r"restricted[ \u00a0]to|set[ \u00a0]at|a[ \u00a0](?:maximum|minimum)[ \u00a0]of|fine[ \u00a0]of|penalty[ \u00a0]of|punishable[ \u00a0]by|"
@@ -353,25 +354,25 @@ _RULE_RE = re.compile(
     r"(?:law|rules?|act|bill|proposal|plan|agreement|deal|regulations?|scheme|policy|(?-i:[A-Z]{2,})))\b",
     re.IGNORECASE,
 )
-_ASPIRATION_RE = re.compile(
+_ASPIRATION_RE = rx.compile(
     r"\b(?:to[ \u00a0]become|aims?[ \u00a0]to|aiming[ \u00a0]to|ambitions?|goals?|bid[ \u00a0]to|push(?:es)?[ \u00a0]to|"
     r"seeks?[ \u00a0]to|seeking[ \u00a0]to|hopes?[ \u00a0]to|hoping[ \u00a0]to|strives?[ \u00a0]to|striving|wants?[ \u00a0]to|"
     r"plans?[ \u00a0]to|vision|aspires?|aspirations?|dreams?|targets?|intends?[ \u00a0]to|"
     r"determined[ \u00a0]to|set[ \u00a0]out[ \u00a0]to|on[ \u00a0]track[ \u00a0]to)\b",
     re.IGNORECASE,
 )
-_QUOTED_RE = re.compile(r"\"([^\"\n]{1,90})\"|“([^”\n]{1,90})”|‘([^’\n]{1,90})’|(?<![\w])'([^'\n]{1,60})'(?![\w])")
-_TITLE_CUES_RE = re.compile(
+_QUOTED_RE = rx.compile(r"\"([^\"\n]{1,90})\"|“([^”\n]{1,90})”|‘([^’\n]{1,90})’|(?<![\w])'([^'\n]{1,60})'(?![\w])")
+_TITLE_CUES_RE = rx.compile(
     r"\b(?:titled|entitled|called|named|dubbed|film|movie|book|novel|song|album|single|show|series|"
     r"programme|program|episode|article|paper|headline|exhibition|play|game|campaign|project|"
     r"operation|initiative|policy|act|bill|law|report|study|slogan|motto|track|magazine|column|"
     r"podcast|documentary|opera|poem|painting|the)[ \u00a0]*$",
     re.IGNORECASE,
 )
-_LIST_NUMBER_RE = re.compile(r"(?:^|(?<=[\s:;(]))\(?\d{1,2}[.)](?=[ \u00a0]+\S)|\(\d{1,2}\)")
-_YEAR_LIKE_RE = re.compile(r"1\d{3}|20\d\d")
-_TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
-_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([\w'’-]+(?:\.[\w'’-]+)*\.?)")
+_LIST_NUMBER_RE = rx.compile(r"(?:^|(?<=[\s:;(]))\(?\d{1,2}[.)](?=[ \u00a0]+\S)|\(\d{1,2}\)")
+_YEAR_LIKE_RE = rx.compile(r"1\d{3}|20\d\d")
+_TOKEN_RE = rx.compile(r"[\w'’-]+|[^\w\s]")
+_NEXT_WORD_RE = rx.compile(r"[ \u00a0]+([\w'’-]+(?:\.[\w'’-]+)*\.?)")
 
 
 @dataclass(frozen=True)
@@ -532,8 +533,8 @@ def _rankings(text: str, start: int, end: int, gate: Gate | None = None) -> list
             if m.group("soft") or m.group("proper").split()[0].lower() in _QUANTIFIER_WORDS:
                 continue
         spans.append((m.start(), m.end()))
-    for rx in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE, _COMPARATIVE_RANK_RE, _MOST_EVER_RE):
-        spans.extend((m.start(), m.end()) for m in gate.scan(rx))
+    for pattern in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE, _COMPARATIVE_RANK_RE, _MOST_EVER_RE):
+        spans.extend((m.start(), m.end()) for m in gate.scan(pattern))
     return [(s, e) for s, e in spans if not _HIERARCHY_RE.match(text, _superlative_at(text, s, e), end)]
 
 
@@ -776,19 +777,19 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
 
 
 #: "among the 163 teams", "one of the 40 members": the size of the whole group is stated.
-_TOTAL_BEFORE_RE = re.compile(r"\b(?:among|one[ \u00a0]of|out[ \u00a0]of)[ \u00a0]the[ \u00a0]$", re.IGNORECASE)
+_TOTAL_BEFORE_RE = rx.compile(r"\b(?:among|one[ \u00a0]of|out[ \u00a0]of)[ \u00a0]the[ \u00a0]$", re.IGNORECASE)
 #: An approximate amount: with a large number and no noun, still a head count ("Over a thousand were ...").
-_APPROX_BEFORE_RE = re.compile(
+_APPROX_BEFORE_RE = rx.compile(
     r"\b(?:fewer[ \u00a0]than|more[ \u00a0]than|less[ \u00a0]than|over|about|around|nearly|almost|some|roughly|"
     r"approximately|an[ \u00a0]estimated|at[ \u00a0]least|up[ \u00a0]to|well[ \u00a0]over|just[ \u00a0]over|just[ \u00a0]under)[ \u00a0]$",
     re.IGNORECASE,
 )
 #: The number is the subject of a verb: "... were reported", "... showed up", "... attended".
-_CLAUSE_VERB_AFTER_RE = re.compile(
+_CLAUSE_VERB_AFTER_RE = rx.compile(
     r"[ \u00a0](?:were|was|are|is|have|has|had|will|would|could|did|(?-i:[a-z])[a-z]+ed)\b(?![ \u00a0]by\b)", re.IGNORECASE
 )
 #: "Five people, who were all crew, were rescued": a casualty verb after an aside.
-_ASIDE_RE = re.compile(
+_ASIDE_RE = rx.compile(
     r"^((?:[ \u00a0](?:(?-i:[a-z])[\w-]*)){0,2}),[ \u00a0](?:who|which|all|most|many|some|including|among[ \u00a0]them)\b[^,;:()]{1,60},"
 )
 

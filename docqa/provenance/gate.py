@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from typing import Iterator, Mapping
 
+from .. import rx
+
 #: A pattern's gate: whether a digit opens it, and the words (lower case) of which one opens it.
 GateRule = tuple[bool, tuple[str, ...]]
 
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = rx.compile(r"\d")
 #: Characters that case-insensitive matching equates with an ASCII letter but ``str.lower()`` does
 #: not lower to it (dotless i, long s, dotted capital I): with one in the sentence, every gate opens.
 _FOLD_TRAPS = frozenset("ıſİ")

@@ -9,12 +9,12 @@ that no CI system can parse.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from .. import rx
 from .base import Reporter, RunReport
 
-_XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_XML_INVALID = rx.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml(text: str) -> str:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from .. import rx
 from ..baseline import finding_identity
 from ..engine import FileResult
 from ..finding import Family, Finding, Severity
@@ -38,7 +39,7 @@ FINGERPRINT_KEY = "docqa/v1"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 #: Where a rule docstring's examples begin (the prose before it is the full description).
-_SECTION_RE = re.compile(r"^(?:Flagged|Clean):[ \t]*$", re.MULTILINE)
+_SECTION_RE = rx.compile(r"^(?:Flagged|Clean):[ \t]*$", re.MULTILINE)
 
 
 class SarifReporter(Reporter):

@@ -16,13 +16,14 @@ import inspect
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Sequence
 
+from .. import rx
 from ..finding import Family, Severity, Violation
 
 if TYPE_CHECKING:
     from ..config import Settings
     from ..document import Document
 
-_SECTION_RE = re.compile(r"^(Flagged|Clean):[ \t]*$", re.MULTILINE)
+_SECTION_RE = rx.compile(r"^(Flagged|Clean):[ \t]*$", re.MULTILINE)
 
 
 class Rule:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+from .. import rx
 from ..document import Document, Node, NodeKind
 from ..finding import Family, Fix, Severity, Violation
 from ..textutil import WORD_RE
@@ -47,7 +48,7 @@ STOPWORDS = frozenset(
 
 # --------------------------------------------------------------------------- call-out labels
 #: A short label at the start of a block: up to four words, then "?" or ":" and a capitalised sentence.
-LABEL_RE = re.compile(
+LABEL_RE = rx.compile(
     r"[*_]{0,2}(?P<label>[A-Z](?:[^\W_]|['’-])*(?:[ \t]+(?:[^\W_]|['’-])+){0,3})[*_]{0,2}[ \t]*(?P<mark>[?:!])"
     r"(?P<close>[*_]{0,2})[ \t]+(?P<rest>[\"“‘']?[A-Z0-9])"
 )
@@ -173,7 +174,7 @@ GENERIC_NOUN = (
     r"subject|priority|driver|pillar|concern|point|feature|dimension|facet|field|matter|piece|tool|"
     r"cornerstone|ingredient|takeaway|lesson|challenge|goal|objective|task"
 )
-PREDICATE_RE = re.compile(
+PREDICATE_RE = rx.compile(
     rf"\b(?:{COPULA})\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?(?:(?:very|truly|particularly|especially|highly|"
     rf"absolutely|extremely|most|more|so|quite|all\s+the\s+more|equally|still)\s+)?(?:{EVALUATIVE})"
     rf"(?:\s+(?:{GENERIC_NOUN})s?)?\b"
@@ -186,13 +187,13 @@ PREDICATE_RE = re.compile(
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "it"})
 ABSTRACT_HEADS = frozenset({"importance", "significance", "role", "value", "relevance", "impact"})
 #: A named or reported source: a filler sentence has none.
-SOURCE_RE = re.compile(
+SOURCE_RE = rx.compile(
     r"\b(?:said|says|told|according|reported|reports|announced|wrote|stated|noted|argued|explained|"
     r"estimated|found|showed|shows|percent|per\s+cent)\b|[\"“”%$€£]|\d",
     re.IGNORECASE,
 )
 #: A sentence end with the space missing ("economies.The"): a boundary the sentence splitter keeps.
-GLUED_RE = re.compile(r"(?<=[a-z)\]”'’][.!?])(?=[A-Z][a-z])")
+GLUED_RE = rx.compile(r"(?<=[a-z)\]”'’][.!?])(?=[A-Z][a-z])")
 
 
 def clauses(doc: Document, sentence: Node) -> list[tuple[int, int]]:
@@ -362,25 +363,25 @@ class FillerSentence(Rule):
 # --------------------------------------------------------------------------- captions, credits, bylines
 _NAME = r"[A-Z][\w.&'’-]*"
 CREDIT_PATTERNS = [
-    ("photo credit", re.compile(
+    ("photo credit", rx.compile(
         r"\b(?:photo(?:graph)?s?|image|picture|illustration|video|graphic|foto|bild|crédit)\s*(?:credit)?\s*(?::|by\b|courtesy\b)",
         re.IGNORECASE)),
-    ("photo credit", re.compile(r"\b(?:credit|courtesy(?:\s+of)?)\s*:?\s*" + _NAME)),
-    ("photo agency", re.compile(
+    ("photo credit", rx.compile(r"\b(?:credit|courtesy(?:\s+of)?)\s*:?\s*" + _NAME)),
+    ("photo agency", rx.compile(
         r"\b(?:Getty\s+Images|Shutterstock|iStock(?:photo)?|Unsplash|Pexels|Alamy|AP\s+Photo|AFP\s+Photo|Reuters/|EPA-EFE)\b")),
-    ("credit after a slash", re.compile(rf"\s[/|]\s*{_NAME}(?:\s+{_NAME}){{0,3}}\s*$")),
-    ("credit in brackets", re.compile(r"[\[(](?:photo|image|file photo|courtesy)[^\])]{0,60}[\])]\s*$", re.IGNORECASE)),
+    ("credit after a slash", rx.compile(rf"\s[/|]\s*{_NAME}(?:\s+{_NAME}){{0,3}}\s*$")),
+    ("credit in brackets", rx.compile(r"[\[(](?:photo|image|file photo|courtesy)[^\])]{0,60}[\])]\s*$", re.IGNORECASE)),
 ]
-DEPICTION_RE = re.compile(
+DEPICTION_RE = rx.compile(
     r"^(?:(?:an?|the|this)\s+)?(?:file\s+)?(?:illustration|photo(?:graph)?|image|picture|screenshot|rendering|"
     r"graphic|still|aerial\s+view|view)\s+(?:of|shows|showing|taken|from)\b",
     re.IGNORECASE,
 )
-BYLINE_RE = re.compile(
+BYLINE_RE = rx.compile(
     rf"^(?i:by|written\s+by|words\s+by|reporting\s+by|story\s+by|text\s+by)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
     rf"(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*(?:\s*[,|–—-]\s*[\w .]+)?\s*$"
 )
-STAFF_RE = re.compile(r"\b(?:staff\s+(?:writer|reporter)|contributing\s+(?:writer|editor)|correspondent)\s*$", re.IGNORECASE)
+STAFF_RE = rx.compile(r"\b(?:staff\s+(?:writer|reporter)|contributing\s+(?:writer|editor)|correspondent)\s*$", re.IGNORECASE)
 
 
 #: Cues too common in ordinary titles to stand alone ("Input / Output", "A view from the bridge").
@@ -474,7 +475,7 @@ class LeakedCaption(Rule):
 
 
 # --------------------------------------------------------------------------- FAQ without answers
-FAQ_RE = re.compile(
+FAQ_RE = rx.compile(
     r"\b(?:frequently\s+asked\s+questions|faqs?|q\s*&\s*a|questions\s+(?:and|&)\s+answers|"
     r"common(?:ly\s+asked)?\s+questions|your\s+questions\s+answered)\b",
     re.IGNORECASE,

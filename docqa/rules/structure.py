@@ -13,25 +13,26 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .. import rx
 from ..document import Document, Node, NodeKind
 from ..finding import Family, Severity, Violation
 from ..textutil import split_sentences
 from .base import Rule
 
 #: A heading that introduces a table of contents.
-TOC_TITLE_RE = re.compile(
+TOC_TITLE_RE = rx.compile(
     r"^\s*(?:table\s+of\s+contents|contents|in\s+this\s+(?:article|post|guide)|on\s+this\s+page|jump\s+to)\s*:?\s*$",
     re.IGNORECASE,
 )
 #: Numbering and link syntax around a table-of-contents entry ("1.2 ", "[Intro](#intro)").
-_ENTRY_NUMBER_RE = re.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+", re.IGNORECASE)
-_MD_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_ENTRY_NUMBER_RE = rx.compile(r"^\s*(?:\(?\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+", re.IGNORECASE)
+_MD_LINK_RE = rx.compile(r"\[([^\]]*)\]\([^)]*\)")
 #: Dot leaders and page numbers of a printed table of contents ("Introduction ....... 3").
-PAGE_NUMBER_RE = re.compile(r"(?:\.{3,}|\s{2,}|\t)\s*\d+\s*$")
+PAGE_NUMBER_RE = rx.compile(r"(?:\.{3,}|\s{2,}|\t)\s*\d+\s*$")
 #: Where a sentence may end (closing quotes and brackets may follow).
-TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]*_~`]*\s*$")
-_NON_ALNUM_RE = re.compile(r"[^\w]+")
-_INNER_SENTENCE_END_RE = re.compile(r"[a-z)\]”'’][.!?][\"”’)]*\s+[A-Z]")
+TERMINAL_RE = rx.compile(r"[.!?…:;][\"'”’)\]*_~`]*\s*$")
+_NON_ALNUM_RE = rx.compile(r"[^\w]+")
+_INNER_SENTENCE_END_RE = rx.compile(r"[a-z)\]”'’][.!?][\"”’)]*\s+[A-Z]")
 
 # Words a complete sentence almost never ends on: articles, prepositions, conjunctions, auxiliaries.
 DANGLING_WORDS = frozenset(
