@@ -13,7 +13,7 @@ Builds, under ``bench/out/`` (git-ignored):
 
 Then it times, in one run and alternating between tools on each repetition: ``docqa lint`` with a
 fresh cache directory (cold: no cached results; what docqa keeps per machine, which any machine
-builds once on docqa's first run (word tables, the entry-point list, the built-in pack's and the
+builds once on docqa's first run (word tables, compiled patterns, the entry-point list, the built-in pack's and the
 config's validity markers), is made in an untimed warm-up and copied in), the same again (warm), ``docqa lint --jobs 1`` (for the parallel
 speed-up and the identical-output check), proselint, and a bare Python pass that reads every file
 and splits it into tokens. Each child is reaped with ``os.wait4``, which gives its own peak
@@ -395,8 +395,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def cache_env(name: str) -> dict:
         """A fresh cache directory: no cached results, but what docqa keeps per machine already
-        there: the word tables, the remembered entry-point list and the validity markers of the
-        built-in pack and the bench's config (each made once, by docqa's first run)."""
+        there: the word tables, the compiled patterns, the remembered entry-point list and the
+        validity markers of the built-in pack and the bench's config (each made once, by docqa's
+        first run)."""
         directory = work / name
         if not directory.exists():
             shutil.copytree(tables, directory, ignore=shutil.ignore_patterns("results-*"))
@@ -582,8 +583,8 @@ def markdown(r: dict) -> str:
         f"{c['bytes_4x'] / MB:.2f} MB. Times are medians of alternating runs ({S['docqa_cold']['runs']} per corpus "
         "configuration); peak RSS is the child's own `ru_maxrss` (for docqa's worker pool, its largest process). "
         "A cold run starts with no cached results; what docqa keeps per machine (built once, on its first run: "
-        "the word tables from the installed packages, the list of rule entry points, and the validity markers "
-        "of the built-in pack and the config) is made in an untimed warm-up, as the module bytecode is.",
+        "the word tables from the installed packages, the compiled regular-expression programs, the list of "
+        "rule entry points, and the validity markers of the built-in pack and the config) is made in an untimed warm-up, as the module bytecode is.",
         "",
         "| run | wall s | CPU s | MB/s | peak RSS MiB |",
         "|---|---:|---:|---:|---:|",
