@@ -5,7 +5,7 @@
 * Trafilatura snippets (``trafilatura_eval_en/snippets_en.jsonl``): each snippet is linted on its
   own with the boilerplate rules; a flagged snippet labelled boilerplate is a true positive.
   Precision first, then recall over all boilerplate snippets and over the calls to action (the
-  subset listed in ``bench/data/trafilatura_cta.json``, built once by reading the 442 snippets).
+  rows listed in :data:`CTA_ROWS` below, chosen once by reading the 442 boilerplate snippets).
 * Clean host articles (``hosts/*.jsonl``, title + paragraphs): every flag counts as a false alarm
   (a few may be real leaks; they are listed with ``--show-fp`` and read by hand).
 * The seeds: required and desired items found, false positives (``bench/seeds.py``).
