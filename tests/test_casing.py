@@ -309,3 +309,39 @@ def test_a_rare_word_after_a_place_prefix():
 def test_a_given_name_from_faker_on_the_documents_evidence():
     text = "Jerome was born in Stridon. Later, Jerome moved to Rome, where Jerome wrote. In 384, jerome left."
     assert run(text) == [("CAS001", 1, 86, "jerome")]
+
+
+def test_words_english_writes_capitalised_per_the_cased_table():
+    from docqa.data import cased
+
+    assert cased.capital_lean("shakespeare") > 1 and cased.capital_lean("said") < -1
+    assert cased.capital_lean("qwzxv") is None
+    # mostly capitalised in English (both tables agree): flagged with no evidence in the document
+    found = lint_text("They read sonnets by shakespeare at school.", instantiate(ALL, Settings())).findings
+    assert [(f.code, f.message.split(":")[0]) for f in found] == [
+        ("CAS001", "'shakespeare' is probably the name 'Shakespeare'")]
+    assert "times as often as 'shakespeare'" in found[0].message
+    assert not found[0].fix.is_safe
+    # "parisian" leans capitalised in one table only; "jersey" and "champagne" do not lean at all
+    assert run("A parisian cafe served champagne to a man in a red jersey.") == []
+
+
+def test_a_capitalised_use_in_the_document_lowers_the_bar():
+    # "baptist" leans capitalised (0.5) but not enough alone; one "Baptist" mid-sentence settles it
+    assert run("The old baptist chapel is closed.") == []
+    assert run("He was raised Baptist in Ohio. Later the baptist chapel closed.") == [("CAS001", 1, 42, "baptist")]
+    # a second lower-case use is the writer's own style
+    assert run("He was raised Baptist in Ohio. The baptist chapel closed. A baptist choir sang.") == []
+
+
+def test_a_word_the_document_writes_capitalised_again_and_again():
+    # "easter" leans capitalised in English only a little (0.2): the document's three uses decide
+    text = "Shops close at Easter. Churches fill at Easter. Schools shut at Easter. Many travel at easter."
+    found = lint_text(text, instantiate(ALL, Settings())).findings
+    assert [(f.code, text[f.start:f.end]) for f in found] == [("CAS001", "easter")]
+    assert "this document writes 'Easter' 3 times and never otherwise in lower case" in found[0].message
+    # not with fewer capitalised uses, nor when every one is inside a longer name
+    assert run("Shops close at Easter. Churches fill at Easter. Many travel at easter.") == []
+    assert run("Easter Island, Easter Monday and Easter Rising. They ate an easter egg.") == []
+    # title words keep their house styles ("the Court" ... "the court")
+    assert run("The Court ruled. The Court sat. The Court rose. Later the court adjourned.") == []

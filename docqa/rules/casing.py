@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .. import textutil
-from ..data import lexicon
+from ..data import cased, lexicon
 from ..document import Document, Node, NodeKind
 from ..finding import Family, Fix, Severity, Violation
 from .base import Rule
@@ -51,6 +51,18 @@ RARE_NAME_ZIPF = 3.0
 #: Capitalised uses of a two-word name from which its one use with a lower-case second word is a slip.
 DOMINANT_PAIR = 4
 _DISCIPLINE_ENDINGS = ("ology", "graphy", "ics", "ism", "istry", "nomy")
+#: ``cased.capital_lean`` (log10 of capitalised over lower-case uses in English) from which a word
+#: in lower case once is reported with no capitalised use in the document, when ``English.name_score``
+#: agrees ("carnegie" 1.4, "lucille" 1.4, "nightwing" 0.9; "schoolboy" 1.0 but name score 0.3) ...
+LONE_LEAN = 0.85
+LONE_NAME_SCORE = 1.0
+#: ... with one capitalised use mid-sentence ("catholic" 0.5, "meiji" 1.3) ...
+ATTESTED_LEAN = 0.4
+#: ... and with at least DOMINANT_USES, two of them alone (not inside a longer name), for a word
+#: that English writes capitalised at least a third as often as in lower case ("turkey" 0.0,
+#: "polish" -0.3; not "channel" -0.8 or "main" -1.4).
+DOCUMENT_LEAN = -0.5
+DOMINANT_USES = 3
 #: ``English.name_score`` from which a word counts as a name (about nine uses in ten capitalised).
 NAME_SCORE = 1.5
 #: Months and weekdays, always capitalised ("may", "march" and "august" are also ordinary words).
@@ -436,6 +448,7 @@ class _Analysis:
         self.place_prefixes()
         self.citation_names()
         self.lone_given_names()
+        self.general_casing()
         self.stray_capitals()
         self.sentence_starts()
         self.pronoun_i()
@@ -1032,6 +1045,57 @@ class _Analysis:
                     f"'{low.base}' reads as an author's surname {why}; '{_capitalised(low.base)}'?",
                     evidence="citation",
                 )
+
+    def general_casing(self) -> None:
+        """"at carnegie Hall", "the polish market" beside eight "Polish": a word that English writes
+        mostly capitalised (spaCy's cased word probabilities, ``cased.capital_lean``), in lower
+        case once in a document; the less English leans to the capital, the more capitalised
+        uses the document itself must show (CAS001)."""
+        v = self.vocab
+        eng = lexicon.english()
+        for t in v.tokens:
+            if t.shape != "lower" or t.context != "prose" or len(t.key) < 3 or not t.key.isalpha():
+                continue
+            if t.key in _FUNCTION_WORDS or t.key in self.accepted or v.lower_count[t.key] != 1:
+                continue
+            if t.key in _CALENDAR_WORDS:
+                continue  # months and days have their own check; "may", "march", "august" are also words
+            lean = cased.capital_lean(t.key)
+            if lean is None or lean < DOCUMENT_LEAN or self._is_covered(t.start, t.end):
+                continue
+            seen = v.evidence.get(t.key) or Counter()
+            count = sum(seen.values())
+            bare = sum((v.bare.get(t.key) or Counter()).values())
+            if (lean >= LONE_LEAN and eng.name_score(t.key) >= LONE_NAME_SCORE and word_tier(t.key) != "C"
+                    and t.key not in self.gaz.ambiguous):
+                # "carnegie", "lucille": mostly capitalised in both tables; not "china" or "august"
+                why = "general"
+            elif count >= 1 and lean >= ATTESTED_LEAN:
+                why = "attested"  # "catholic" beside "Catholic"
+            elif (count >= DOMINANT_USES and bare >= 2 and t.key not in lexicon.TITLE_WORDS
+                  and not t.key.endswith(_DISCIPLINE_ENDINGS)):
+                why = "dominant"  # "the polish market" beside eight "Polish"
+            else:
+                continue
+            if self._mentioned_or_foreign(t):
+                continue
+            form = seen.most_common(1)[0][0] if seen else _capitalised(t.base)
+            if form.lower() != t.base.lower() or form == t.base:
+                continue
+            ratio, cap = 10 ** lean, _capitalised(t.base)
+            if ratio >= 1.5:
+                general = f"English writes '{cap}' {ratio:.0f} times as often as '{t.base}'"
+            elif ratio >= 0.67:
+                general = f"English writes '{cap}' about as often as '{t.base}'"
+            else:
+                general = f"English writes '{cap}' once for every {1 / ratio:.0f} '{t.base}'"
+            where = f"this document writes '{form}' {count} time{'s' if count != 1 else ''} and never otherwise in lower case; " if count else ""
+            self._add(Hit(
+                "CAS001", t.start, t.start + len(t.base),
+                f"'{t.base}' is probably the name '{form}': {where}{general} (spaCy's cased word probabilities)",
+                form, False,
+                {"evidence": "cased frequency", "basis": why, "expected": form, "count": count, "lean": round(lean, 2)},
+            ))
 
     # ------------------------------------------------------------------ CAS004
     def stray_capitals(self) -> None:

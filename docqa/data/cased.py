@@ -1,0 +1,88 @@
+"""How much more often English writes a word capitalised than in lower case, from a cased table.
+
+wordfreq folds case and pyspellchecker counts lower-case uses only, so ``English.name_score``
+can only guess a word's capitalisation from the difference of two different corpora. spaCy's
+``spacy-lookups-data`` package (MIT) ships ``en_lexeme_prob.json.gz``: the smoothed log
+probabilities of about a million English tokens *as written*, "Carnegie" and "carnegie" apart.
+From it :func:`capital_lean` gives log10(P("Carnegie") / P("carnegie")): 1.4 for "carnegie",
+1.4 for "lucille", 0.5 for "catholic", about 0 for "turkey", -1.2 for "talk", -2.2 for "said".
+
+The package's file is read once (about a second) and the title-case words with their two
+probabilities are kept as a MARISA trie in docqa's cache directory (``docqa.wordstats``, with a
+digest; ~1.3 MB), so a process pays a few milliseconds. Nothing is downloaded: without the
+package installed every lean is None and the rules that use it stay silent.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+PACKAGE = "spacy_lookups_data"
+DATA_FILE = "data/en_lexeme_prob.json.gz"
+#: Natural-log probability given to a lower-case form the table does not list (just below its
+#: rarest entry, -19.5): "Fuad" is listed and "fuad" is not.
+MISSING_LOWER = -20.0
+_SCALE = 100  # probabilities are stored negated, in hundredths of a natural-log unit
+
+
+def _records() -> list[tuple[str, tuple[int, int]]]:
+    import gzip
+    import json
+
+    from ..wordstats import package_file
+
+    path = package_file(PACKAGE, DATA_FILE)
+    if path is None or not path.is_file():
+        return []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        probs: dict[str, float] = json.load(fh)
+    out = []
+    missing = round(-MISSING_LOWER * _SCALE)
+    for word, prob in probs.items():
+        if len(word) < 2 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+            continue
+        lower = probs.get(word.lower())
+        out.append((word.lower(), (round(-prob * _SCALE), missing if lower is None else round(-lower * _SCALE))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _table():
+    """The stored trie (lower-case word -> (capitalised, lower-case) log probabilities), or None."""
+    from ..wordstats import _source_tag, _stored_trie
+
+    if not available():
+        return None
+    trie, _ = _stored_trie(f"spacy-cased-en-{_source_tag(PACKAGE, DATA_FILE)}.marisa", "<HH", _records)
+    return trie if len(trie) else None
+
+
+@lru_cache(maxsize=1)
+def available() -> bool:
+    """True when the package's table is installed."""
+    from ..wordstats import package_file
+
+    path = package_file(PACKAGE, DATA_FILE)
+    return path is not None and path.is_file()
+
+
+@lru_cache(maxsize=65536)
+def capital_lean(key: str) -> float | None:
+    """log10 of how much more often the table has ``key`` capitalised ("Carnegie") than in lower
+    case ("carnegie"); None when the table has no capitalised form of ``key`` (or is missing)."""
+    table = _table()
+    if table is None:
+        return None
+    found = table.get(key)
+    if not found:
+        return None
+    cap, low = found[0]
+    return (low - cap) / _SCALE / math.log(10)
+
+
+def capitalised_probability(key: str) -> float | None:
+    """The natural-log probability of ``key`` capitalised in the table, or None."""
+    table = _table()
+    found = table.get(key) if table is not None else None
+    return -found[0][0] / _SCALE if found else None
