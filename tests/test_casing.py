@@ -345,3 +345,13 @@ def test_a_word_the_document_writes_capitalised_again_and_again():
     assert run("Easter Island, Easter Monday and Easter Rising. They ate an easter egg.") == []
     # title words keep their house styles ("the Court" ... "the court")
     assert run("The Court ruled. The Court sat. The Court rose. Later the court adjourned.") == []
+
+
+def test_a_two_word_name_written_capitalised_once_when_english_capitalises_its_noun():
+    # "Island" is capitalised about as often as not in English: one "Kelp Island" is enough
+    text = "The ferry stops at Kelp Island in June. In July it skipped Kelp island."
+    assert run(text) == [("CAS003", 1, 60, "Kelp island")]
+    # not for a noun English mostly writes in lower case ("Hospital"), nor when the document
+    # writes the noun in lower case elsewhere
+    assert run("She works at Mercy Hospital in June. In July she left Mercy hospital.") == []
+    assert run("The ferry stops at Kelp Island in June. In July it skipped Kelp island and another island.") == []

@@ -50,6 +50,8 @@ AMBIGUOUS_NAME_SCORE = 1.0
 RARE_NAME_ZIPF = 3.0
 #: Capitalised uses of a two-word name from which its one use with a lower-case second word is a slip.
 DOMINANT_PAIR = 4
+#: ``cased.capital_lean`` from which one capitalised use of such a name is enough (see ``_dominant_pair``).
+PAIR_LEAN = -0.5
 _DISCIPLINE_ENDINGS = ("ology", "graphy", "ics", "ism", "istry", "nomy")
 #: ``cased.capital_lean`` (log10 of capitalised over lower-case uses in English) from which a word
 #: in lower case once is reported with no capitalised use in the document, when ``English.name_score``
@@ -681,12 +683,23 @@ class _Analysis:
     def _dominant_pair(self, a: Token, b: Token) -> bool:
         """True when the document writes "A B" capitalised in prose at least DOMINANT_PAIR times
         and this "A b" is its only other spelling ("Space center" beside five "Space Center");
-        a house style shows in more than one lower-case use or in fewer capitalised ones."""
+        a house style shows in more than one lower-case use or in fewer capitalised ones, unless
+        English itself often capitalises "b" (``PAIR_LEAN``) and the document never otherwise
+        writes it in lower case."""
         seen = self.vocab.pairs.get((a.key, b.key))
         if not seen or a.text != a.base:
             return False
         plain = sum(c for k, c in seen.items() if not k.startswith("~"))
-        return plain >= DOMINANT_PAIR and self._name_windows()[0][(a.base, b.base)] == 1
+        if self._name_windows()[0][(a.base, b.base)] != 1:
+            return False
+        if plain >= DOMINANT_PAIR:
+            return True
+        # Written so once or more, when English capitalises the word often ("Seal island" beside
+        # "Seal Island": "Island" -0.2; not "District hospital", "Hospital" -1.3) and the document
+        # has it nowhere else in lower case; not after a demonym ("European union", "Greek foreign").
+        lean = cased.capital_lean(b.key)
+        return (plain >= 1 and lean is not None and lean >= PAIR_LEAN and self.vocab.lower_count[b.key] == 1
+                and self.gaz.kinds.get(a.key) != "demonym")
 
     def _name_windows(self) -> tuple[Counter, dict[tuple[str, str, str], list[tuple[Token, Token, Token]]]]:
         """Built once per document, on first use, in one pass over the words: how often each
