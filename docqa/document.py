@@ -35,6 +35,8 @@ class NodeKind(str, enum.Enum):
     SENTENCE = "sentence"
 
 
+#: Formats whose headings and their levels are marked up, not guessed from short lines.
+MARKUP_FORMATS = frozenset({"markdown", "rst"})
 #: Block kinds whose text is prose and is split into sentences.
 PROSE_BLOCKS = frozenset({NodeKind.PARAGRAPH, NodeKind.LIST_ITEM})
 #: Kinds that are never checked as prose.
@@ -219,18 +221,22 @@ class Document:
 
 
 def detect_format(path: str | Path | None) -> str:
-    """``markdown`` for Markdown file names, else ``text``."""
+    """``markdown`` for Markdown file names, ``rst`` for reStructuredText, else ``text``."""
     if path is None:
         return "text"
     suffix = Path(path).suffix.lower()
-    return "markdown" if suffix in {".md", ".markdown", ".mdown", ".mkd"} else "text"
+    if suffix in {".md", ".markdown", ".mdown", ".mkd"}:
+        return "markdown"
+    return "rst" if suffix in {".rst", ".rest"} else "text"
 
 
 def parse(text: str, path: str | Path | None = None, fmt: str | None = None) -> Document:
-    """Parse ``text`` into a :class:`Document` (Markdown or heuristic plain text)."""
+    """Parse ``text`` into a :class:`Document` (Markdown, reStructuredText or heuristic plain text)."""
     fmt = fmt or detect_format(path)
     if fmt == "markdown":
         from .parsing.markdown import parse_markdown as parser
+    elif fmt == "rst":
+        from .parsing.rst import parse_rst as parser
     else:
         from .parsing.text import parse_text as parser
     return parser(text, None if path is None else str(path))

@@ -1,6 +1,7 @@
 """Inline suppression directives.
 
-Markdown uses HTML comments; plain text uses the same words on a line of their own::
+Markdown uses HTML comments, reStructuredText comments (``.. docqa: disable CAS001``); plain
+text uses the same words on a line of their own::
 
     <!-- docqa: disable CAS001,SPC -->   …   <!-- docqa: enable -->
     <!-- docqa: disable-next-line CAS001 -->
@@ -19,9 +20,16 @@ from . import rx, textutil
 
 _VERBS = r"(?P<verb>disable-next-line|disable-file|disable|enable)"
 _CODES = r"(?P<codes>[A-Za-z0-9_,\s-]*?)"
+#: The start and end of a directive's line, whatever the line endings (``^`` and ``$`` know only LF).
+_LINE_START = r"(?:(?<=[\r\n])|\A)"
+_LINE_END = r"(?=\r\n|\r|\n|\Z)"
 MD_DIRECTIVE_RE = rx.compile(r"<!--\s*docqa:\s*" + _VERBS + r"\b" + _CODES + r"\s*-->", re.IGNORECASE)
 TEXT_DIRECTIVE_RE = rx.compile(
-    r"^[ \t]*docqa:[ \t]*" + _VERBS + r"\b(?P<codes>[A-Za-z0-9_, \t-]*)$", re.IGNORECASE | re.MULTILINE
+    _LINE_START + r"[ \t]*docqa:[ \t]*" + _VERBS + r"\b(?P<codes>[A-Za-z0-9_, \t-]*)" + _LINE_END, re.IGNORECASE | re.MULTILINE
+)
+#: reStructuredText: the same words in a comment (``.. docqa: disable-next-line SPL001``).
+RST_DIRECTIVE_RE = rx.compile(
+    _LINE_START + r"[ \t]*\.\.[ \t]+docqa:[ \t]*" + _VERBS + r"\b(?P<codes>[A-Za-z0-9_, \t-]*)" + _LINE_END, re.IGNORECASE | re.MULTILINE
 )
 
 
@@ -54,10 +62,10 @@ def _parse_codes(raw: str) -> frozenset[str] | None:
 
 
 def parse_suppressions(text: str, fmt: str) -> Suppressions:
-    """Read every directive in ``text`` (a Markdown or plain-text document)."""
+    """Read every directive in ``text`` (a Markdown, reStructuredText or plain-text document)."""
     if "docqa:" not in text and "DOCQA:" not in text.upper():
         return Suppressions()
-    regex = MD_DIRECTIVE_RE if fmt == "markdown" else TEXT_DIRECTIVE_RE
+    regex = {"markdown": MD_DIRECTIVE_RE, "rst": RST_DIRECTIVE_RE}.get(fmt, TEXT_DIRECTIVE_RE)
     sup = Suppressions()
     open_regions: dict[frozenset[str] | None, int] = {}
     for m in regex.finditer(text):

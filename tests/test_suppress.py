@@ -1,4 +1,4 @@
-"""Inline suppression directives in Markdown and plain text."""
+"""Inline suppression directives in Markdown, reStructuredText and plain text."""
 
 from __future__ import annotations
 
@@ -38,6 +38,15 @@ def test_plain_text_directives_on_their_own_line(cli, tmp_path):
     assert lint_lines(cli, tmp_path, "a.txt", text) == [1, 4]
     text = "docqa: disable SPC001\nOne,two.\ndocqa: enable SPC001\nThree,four.\n"
     assert lint_lines(cli, tmp_path, "b.txt", text) == [4]
+
+
+def test_plain_text_and_rst_directives_with_any_line_endings(cli, tmp_path):
+    """Directive lines end in CRLF or a lone CR as well as LF (they were ignored before)."""
+    for eol in ("\n", "\r\n", "\r"):
+        text = eol.join(["One,two.", "docqa: disable-next-line SPC001", "Three,four.", "Five,six.", ""])
+        assert lint_lines(cli, tmp_path, "a.txt", text) == [1, 4], repr(eol)
+        text = eol.join(["One,two.", "", ".. docqa: disable-next-line SPC001", "", "Three,four.", "", "Five,six.", ""])
+        assert lint_lines(cli, tmp_path, "b.rst", text) == [1, 7], repr(eol)
 
 
 def test_directive_words_inside_prose_do_not_suppress(cli, tmp_path):

@@ -1,6 +1,6 @@
 """Parsers that turn raw text into a :class:`~docqa.document.Document`.
 
-Both parsers feed a :class:`Builder`, which owns what they share: node indices, sentence
+The parsers (Markdown, reStructuredText, plain text) feed a :class:`Builder`, which owns what they share: node indices, sentence
 splitting of prose blocks, URL detection and the merged list of non-prose spans.
 """
 
@@ -30,6 +30,7 @@ class Builder:
         self.fmt = fmt
         self.nodes: list[Node] = []
         self._ignored: list[tuple[int, int]] = []
+        self._inline_from = 0  # where the spans found in the block being scanned begin
 
     def add(self, kind: NodeKind, start: int, end: int, level: int = 0, parent: int | None = None) -> int:
         index = len(self.nodes)
@@ -40,10 +41,14 @@ class Builder:
         if end > start:
             self._ignored.append((start, end))
 
+    def is_ignored_at(self, offset: int) -> bool:
+        """True when ``offset`` lies in a non-prose span found so far in the block being scanned."""
+        return any(s <= offset < e for s, e in self._ignored[self._inline_from:])
+
     def add_block(self, kind: NodeKind, start: int, end: int, level: int = 0, parent: int | None = None) -> int:
         """Add a block, find its inline non-prose spans, and split prose blocks into sentences."""
         start, end = self.trim(start, end)
-        first_ignored = len(self._ignored)
+        first_ignored = self._inline_from = len(self._ignored)
         index = self.add(kind, start, end, level, parent)
         self.scan_inline(start, end, index)
         if kind in PROSE_BLOCKS:
@@ -72,6 +77,10 @@ class Builder:
             if text.find("<", start, end) >= 0:
                 for m in INLINE_HTML_RE.finditer(text, start, end):
                     self.ignore(m.start(), m.end())
+        elif self.fmt == "rst":
+            from .rst import scan_inline
+
+            scan_inline(self, start, end, parent)
         if textutil.may_contain_url(text, start, end):
             for m in textutil.URL_RE.finditer(text, start, end):
                 self.add(NodeKind.URL, m.start(), m.end(), 0, parent)

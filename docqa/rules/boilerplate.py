@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .. import rx
-from ..document import Document, Node, NodeKind
+from ..document import MARKUP_FORMATS, Document, Node, NodeKind
 from ..finding import Family, Fix, Severity, Violation
 from ..textutil import WORD_RE
 from .base import Rule
@@ -450,7 +450,7 @@ class LeakedCaption(Rule):
             # The first line of the text is the title's place, whatever the parser made of it.
             first_line = b is blocks[0] and start == b.start
             reasons = caption_evidence(doc.text[start:end], is_title=first_line or b is doc.title or (
-                b.kind is NodeKind.HEADING and doc.format == "markdown"))
+                b.kind is NodeKind.HEADING and doc.format in MARKUP_FORMATS))
             if reasons:
                 yield Violation(
                     start, end,
@@ -509,7 +509,7 @@ class UnansweredFaq(Rule):
             questions, answered, pending = 0, 0, False
             for b in blocks[i + 1:]:
                 question = is_question(doc, b)
-                if b.kind is NodeKind.HEADING and not question and (doc.format != "markdown" or b.level <= h.level):
+                if b.kind is NodeKind.HEADING and not question and (doc.format not in MARKUP_FORMATS or b.level <= h.level):
                     break
                 if question:
                     questions += 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .. import rx
-from ..document import Document, Node, NodeKind
+from ..document import MARKUP_FORMATS, Document, Node, NodeKind
 from ..finding import Family, Severity, Violation
 from ..textutil import split_sentences
 from .base import Rule
@@ -140,9 +140,9 @@ def similarity(a: str, b: str, beat: float = 0.0) -> float:
 
 
 def explicit_level(doc: Document, node: Node) -> bool:
-    """True when a heading's level is written down (Markdown, or a ``#`` heading in plain text)
-    rather than guessed from a short line."""
-    if doc.format == "markdown":
+    """True when a heading's level is written down (Markdown, reStructuredText, or a ``#`` heading
+    in plain text) rather than guessed from a short line."""
+    if doc.format in MARKUP_FORMATS:
         return True
     line_start = max(doc.text.rfind("\n", 0, node.start), doc.text.rfind("\r", 0, node.start)) + 1
     return doc.text[line_start:node.start].strip().startswith("#")
