@@ -33,10 +33,14 @@ TOKENS = st.sampled_from([
     "é", "e\u0301", "\u05e9\u05dc\u05d5\u05dd", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629", "😀", "👩\u200d💻",
     "\x00", "\x0b", "\x1b[31m", "\u2028", "\ufeff", "\udc80", "<!-- docqa: disable -->", "docqa: disable-next-line",
     "Table of Contents", "Frequently Asked Questions", "Understanding this is vital.",
+    # reStructuredText markup
+    ".. ", "..", "::", ".. note::", ".. code-block:: python", ".. _target:", ".. [1]", "=====", "-----",
+    "+----+----+", "===  ===", ":ref:`x`", "``x``", "`t <http://a.b>`_", "|sub|", "[1]_", "word_", "   ",
+    ":field: value", "#.", "(a)", ">>> x", "| line",
 ])
 PROSE = st.lists(st.one_of(TOKENS, st.text(max_size=8)), max_size=60).map(" ".join)
 ANY_TEXT = st.one_of(PROSE, st.text(alphabet=st.characters(exclude_categories=()), max_size=200))
-FORMAT = st.sampled_from(["a.txt", "a.md"])
+FORMAT = st.sampled_from(["a.txt", "a.md", "a.rst"])
 
 
 def _positions(text: str, offset: int) -> tuple[int, int]:
