@@ -40,9 +40,20 @@ def test_clean_seed_has_no_spelling_finding():
     "Arnel dela Vega spoke for the army.",       # a name particle
     "Edit config.yaml or the src/utlis dir.",    # file names and paths
     "The con[c]essions were [I]ncreasingly generous.",  # editorial brackets
+    "We ran the linters before linting the docs.",  # regular forms of known words
 ])
 def test_words_that_are_not_typos(text):
     assert run(text) == []
+
+
+@pytest.mark.parametrize("text, typo", [
+    ("The problem kept occuring at night.", "occuring"),   # the doubling rule broken
+    ("We are makeing progress on the bridge.", "makeing"),  # the e-dropping rule broken
+    ("Thank you for the feedbacks on the draft.", "feedbacks"),  # a mass noun's plural
+])
+def test_inflections_that_break_a_spelling_rule_are_still_typos(text, typo):
+    (found,) = run(text)
+    assert found[2] == typo
 
 
 def test_the_documents_own_vocabulary_is_accepted():

@@ -275,12 +275,31 @@ _PREFIXES = (
     "mid", "bi", "tri", "pro", "hyper", "cyber", "geo", "eco", "bio",
 )
 def is_accepted_form(key: str, eng: lexicon.English) -> bool:
-    """A known word with a productive prefix ("reposted") or a regional spelling ("iodise")."""
+    """A known word with a productive prefix ("reposted"), a regional spelling ("iodise") or a
+    regular ending (:func:`regular_inflection`)."""
     for prefix in _PREFIXES:
         rest = key[len(prefix):]
         if key.startswith(prefix) and len(rest) >= 5 and rest in eng.known:
             return True
-    return any(v in eng.known for v in lexicon.spelling_variants(key))
+    return regular_inflection(key, eng) or any(v in eng.known for v in lexicon.spelling_variants(key))
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def regular_inflection(key: str, eng: lexicon.English) -> bool:
+    """True for an ending that no spelling rule can get wrong on a known word: ``-ing`` after a
+    stem ending in two consonants ("lint" -> "linting": nothing doubles, no ``e`` drops), and the
+    plural of a known ``-er`` or ``-or`` noun ("linters", "parsers"). The word list lacks many such
+    forms of newer words; slips of the rules themselves ("occuring", "begining", "makeing") and
+    plurals of mass nouns ("feedbacks") are left to the checks that follow."""
+    if key.endswith("ing"):
+        stem = key[:-3]
+        return len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-1] not in "wx" \
+            and stem[-2] not in _VOWELS and stem in eng.known
+    if key.endswith(("ers", "ors")):
+        return len(key) >= 6 and key[:-1] in eng.known
+    return False
 
 
 #: Longer letter runs (hashes, base64, a line without spaces) are never judged as typos.
