@@ -58,6 +58,13 @@ _DISCIPLINE_ENDINGS = ("ology", "graphy", "ics", "ism", "istry", "nomy")
 #: agrees ("carnegie" 1.4, "lucille" 1.4, "nightwing" 0.9; "schoolboy" 1.0 but name score 0.3) ...
 LONE_LEAN = 0.85
 LONE_NAME_SCORE = 1.0
+#: Adverbs that link sentences: English opens so many sentences with them that they lean to the
+#: capital in a cased word table ("additionally" 0.9, "furthermore" 0.9), yet they are never names.
+_CONNECTIVES = frozenset("""
+    additionally furthermore moreover meanwhile nevertheless nonetheless however therefore otherwise
+    likewise instead hence thus besides indeed accordingly conversely similarly subsequently overall
+    notwithstanding henceforth thereafter thereby hereby whereas
+""".split())
 #: ... with one capitalised use mid-sentence ("catholic" 0.5, "meiji" 1.3) ...
 ATTESTED_LEAN = 0.4
 #: ... and with at least DOMINANT_USES, two of them alone (not inside a longer name), for a word
@@ -1073,6 +1080,8 @@ class _Analysis:
                 continue
             if t.key in _CALENDAR_WORDS:
                 continue  # months and days have their own check; "may", "march", "august" are also words
+            if t.key in _CONNECTIVES or _derived_adverb(t.key, eng):
+                continue  # "it additionally normalizes": sentence-opening adverbs lean to the capital
             lean = cased.capital_lean(t.key)
             if lean is None or lean < DOCUMENT_LEAN or self._is_covered(t.start, t.end):
                 continue
@@ -1337,6 +1346,19 @@ def _is_title_case(line: str) -> bool:
     """True for a line whose longer words all start with a capital (a title or a heading)."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _derived_adverb(key: str, eng) -> bool:
+    """True for an adverb made from an English word that is mostly written in lower case
+    ("interestingly" from "interesting", "additionally" from "additional"); names that end in
+    "-ly" ("Kelly", "Beverly", "Italy") have no such stem."""
+    for suffix, stem_end in (("ally", "al"), ("ily", "y"), ("ably", "able"), ("ibly", "ible"), ("ly", "")):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            stem = key[: -len(suffix)] + stem_end
+            if stem in eng.known:
+                lean = cased.capital_lean(stem)
+                return lean is None or lean < 0
+    return False
 
 
 def _capitalised(word: str) -> str:
