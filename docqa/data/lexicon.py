@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Collection, Iterable, Mapping
 
+from .. import rx
+
 _APOSTROPHES = "’'"
 
 
@@ -330,7 +332,7 @@ def normalise_apostrophes(word: str) -> str:
     return word.replace("’", "'").replace("‘", "'")
 
 
-_POSSESSIVE_RE = re.compile(r"['’]s$|['’]$", re.IGNORECASE)
+_POSSESSIVE_RE = rx.compile(r"['’]s$|['’]$", re.IGNORECASE)
 
 
 def strip_possessive(word: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
-from .. import textutil
+from .. import rx, textutil
 from ..data import cased, lexicon
 from ..document import Document, Node, NodeKind
 from ..finding import Family, Fix, Severity, Violation
@@ -119,12 +119,12 @@ _INSTITUTION_HEADS = (
     "Foundation|League|Party|Church|Administration|Authority|Service|Division|Faculty|Hospital|"
     "Library|Organization|Organisation|Embassy|Consulate|Assembly|Corporation|Secretary|Minister"
 )
-_INSTITUTION_RE = re.compile(
+_INSTITUTION_RE = rx.compile(
     rf"\b({_INSTITUTION_HEADS}) (?:of|for) (?:the )?([a-z][\w’'-]*)((?: (?:and|&|of|for|the|[a-z][\w’'-]*)){{0,3}}) "
     r"(?:and|&) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
 # "Museum of natural History": a lower-case word between "of" and the capitalised rest of a name.
-_INSTITUTION_OF_RE = re.compile(
+_INSTITUTION_OF_RE = rx.compile(
     rf"\b({_INSTITUTION_HEADS}) (?:of|for) (?:the )?([a-z][\w’'-]*) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
 )
 # Head nouns of institutions' names: in lower case before "of"/"for"/"on" and a capitalised
@@ -166,13 +166,13 @@ PLACE_NAME_MAX_ZIPF = 3.5
 _CALENDAR_WORDS = frozenset(_CALENDAR) | {"may", "march", "august"}
 # What follows an author's name in a reference: " et al.", ", 2014)", " (2004)", ", & Name", ", Name".
 _CITATION_NEXT = frozenset([" e", " (", ", "])
-_CITATION_YEAR_RE = re.compile(r"(?:, | \()(?:1[6-9]|20)\d\d[a-z]?[);,]")
-_CITATION_LIST_RE = re.compile(r", (?:& |and )?[A-Z]")
-_YEAR_AHEAD_RE = re.compile(r"[^()\n]{0,120}?,? (?:1[6-9]|20)\d\d[a-z]?\)")
-_ENUMERATOR_RE = re.compile(r"(?:[ivxlcdm]{1,6}|[a-z])[.)](?=\s)", re.IGNORECASE)
-_IDENTIFIER_RE = re.compile(r"[^\s]*?[./\\_@#=<>(){}\[\]:+][\w/\\]")
-_TERMINAL_RE = re.compile(r"[.!?:][\"'”’)\]]*$")
-_HYPHENATED_GIVEN_NAME_RE = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_CITATION_YEAR_RE = rx.compile(r"(?:, | \()(?:1[6-9]|20)\d\d[a-z]?[);,]")
+_CITATION_LIST_RE = rx.compile(r", (?:& |and )?[A-Z]")
+_YEAR_AHEAD_RE = rx.compile(r"[^()\n]{0,120}?,? (?:1[6-9]|20)\d\d[a-z]?\)")
+_ENUMERATOR_RE = rx.compile(r"(?:[ivxlcdm]{1,6}|[a-z])[.)](?=\s)", re.IGNORECASE)
+_IDENTIFIER_RE = rx.compile(r"[^\s]*?[./\\_@#=<>(){}\[\]:+][\w/\\]")
+_TERMINAL_RE = rx.compile(r"[.!?:][\"'”’)\]]*$")
+_HYPHENATED_GIVEN_NAME_RE = rx.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 # --------------------------------------------------------------------------- tokens
