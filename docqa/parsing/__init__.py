@@ -41,6 +41,11 @@ class Builder:
         if end > start:
             self._ignored.append((start, end))
 
+    def add_non_prose(self, kind: NodeKind, start: int, end: int, parent: int | None = None) -> None:
+        """A node that is never checked as prose (code, a URL): added and its span ignored."""
+        self.add(kind, start, end, 0, parent)
+        self.ignore(start, end)
+
     def is_ignored_at(self, offset: int) -> bool:
         """True when ``offset`` lies in a non-prose span found so far in the block being scanned."""
         return any(s <= offset < e for s, e in self._ignored[self._inline_from:])
@@ -68,8 +73,7 @@ class Builder:
         if self.fmt == "markdown":
             if text.find("`", start, end) >= 0:
                 for m in INLINE_CODE_RE.finditer(text, start, end):
-                    self.add(NodeKind.INLINE_CODE, m.start(), m.end(), 0, parent)
-                    self.ignore(m.start(), m.end())
+                    self.add_non_prose(NodeKind.INLINE_CODE, m.start(), m.end(), parent)
             if text.find("](", start, end) >= 0:
                 for m in LINK_TARGET_RE.finditer(text, start, end):
                     self.add(NodeKind.LINK, m.start() + 2, m.end() - 1, 0, parent)
@@ -83,8 +87,7 @@ class Builder:
             scan_inline(self, start, end, parent)
         if textutil.may_contain_url(text, start, end):
             for m in textutil.URL_RE.finditer(text, start, end):
-                self.add(NodeKind.URL, m.start(), m.end(), 0, parent)
-                self.ignore(m.start(), m.end())
+                self.add_non_prose(NodeKind.URL, m.start(), m.end(), parent)
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text

@@ -33,8 +33,7 @@ def parse_markdown(text: str, path: str | None = None) -> Document:
     source = text
     fm = FRONT_MATTER_RE.match(text)
     if fm:
-        b.add(NodeKind.FRONT_MATTER, 0, fm.end())
-        b.ignore(0, fm.end())
+        b.add_non_prose(NodeKind.FRONT_MATTER, 0, fm.end())
         # Keep line numbers: blank the front matter out for the Markdown parser.
         source = "\n" * (len(textutil.line_starts(fm.group())) - 1) + text[fm.end():]
 
@@ -80,12 +79,10 @@ def parse_markdown(text: str, path: str | None = None) -> Document:
             b.add_block(kind, s, e, max(level, 0))
         elif t in ("fence", "code_block") and tok.map:
             s, e = starts[tok.map[0]], ends[tok.map[1] - 1]
-            b.add(NodeKind.CODE_BLOCK, s, e)
-            b.ignore(s, e)
+            b.add_non_prose(NodeKind.CODE_BLOCK, s, e)
         elif t == "html_block" and tok.map:
             s, e = starts[tok.map[0]], ends[tok.map[1] - 1]
-            b.add(NodeKind.HTML, s, e)
-            b.ignore(s, e)
+            b.add_non_prose(NodeKind.HTML, s, e)
         elif t == "hr" and tok.map:
             b.ignore(starts[tok.map[0]], ends[tok.map[0]])
         elif t == "tr_open" and tok.map:

@@ -361,19 +361,16 @@ def scan_inline(b: Builder, start: int, end: int, parent: int) -> None:
     text = b.text
     if text.find("``", start, end) >= 0:
         for m in _INLINE_LITERAL_RE.finditer(text, start, end):
-            b.add(NodeKind.INLINE_CODE, m.start(), m.end(), 0, parent)
-            b.ignore(m.start(), m.end())
+            b.add_non_prose(NodeKind.INLINE_CODE, m.start(), m.end(), parent)
     if text.find("`", start, end) >= 0:
         for m in _ROLE_RE.finditer(text, start, end):
             if not b.is_ignored_at(m.start()):
-                b.add(NodeKind.INLINE_CODE, m.start(), m.end(), 0, parent)
-                b.ignore(m.start(), m.end())
+                b.add_non_prose(NodeKind.INLINE_CODE, m.start(), m.end(), parent)
         for m in _INTERPRETED_RE.finditer(text, start, end):
             if b.is_ignored_at(m.start()):
                 continue
             if not m.group(2):  # interpreted text with the default role: code-like in most docs
-                b.add(NodeKind.INLINE_CODE, m.start(), m.end(), 0, parent)
-                b.ignore(m.start(), m.end())
+                b.add_non_prose(NodeKind.INLINE_CODE, m.start(), m.end(), parent)
                 continue
             # A hyperlink reference: the words are prose, the quotes, target and underscores are not.
             b.ignore(m.start(), m.start(1))
