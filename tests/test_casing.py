@@ -326,6 +326,18 @@ def test_words_english_writes_capitalised_per_the_cased_table():
     assert run("A parisian cafe served champagne to a man in a red jersey.") == []
 
 
+def test_lower_case_forms_of_acronyms_written_both_ways():
+    """'json' for the file format and 'https' for the scheme are common forms; 'nasa' is a slip."""
+    from docqa.data import cased
+
+    assert cased.acronym_lower_lean("json") > -0.75 > cased.acronym_lower_lean("nasa")
+    text = ("The parser writes JSON and HTML over HTTPS. JSON is fast. HTML is old. HTTPS is safe.\n\n"
+            "Use the json module and the html renderer when using https.")
+    assert run(text, path="t.md") == []
+    text = "The BBC and the NHS spoke. The BBC said so. The NHS agreed. Later the bbc said more."
+    assert run(text) == [("CAS001", 1, 71, "bbc")]
+
+
 def test_sentence_opening_adverbs_are_not_names():
     """"Additionally" opens so many sentences that the cased table leans it to the capital (0.9)."""
     from docqa.data import cased

@@ -26,7 +26,17 @@ MISSING_LOWER = -20.0
 _SCALE = 100  # probabilities are stored negated, in hundredths of a natural-log unit
 
 
-def _records() -> list[tuple[str, tuple[int, int]]]:
+def _title_case(word: str) -> bool:
+    return word[0].isupper() and word[1:].islower()
+
+
+def _all_capitals(word: str) -> bool:
+    return word.isupper() and len(word) <= 8
+
+
+def _records(shape) -> list[tuple[str, tuple[int, int]]]:
+    """``(lower-case word, (its form of ``shape``, its lower-case form))`` for every alphabetic
+    word of the package's table whose written form passes ``shape``."""
     import gzip
     import json
 
@@ -40,21 +50,24 @@ def _records() -> list[tuple[str, tuple[int, int]]]:
     out = []
     missing = round(-MISSING_LOWER * _SCALE)
     for word, prob in probs.items():
-        if len(word) < 2 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+        if len(word) < 2 or not word.isalpha() or not shape(word):
             continue
         lower = probs.get(word.lower())
         out.append((word.lower(), (round(-prob * _SCALE), missing if lower is None else round(-lower * _SCALE))))
     return out
 
 
-@lru_cache(maxsize=1)
-def _table():
-    """The stored trie (lower-case word -> (capitalised, lower-case) log probabilities), or None."""
+@lru_cache(maxsize=2)
+def _table(kind: str = "cased"):
+    """The stored trie (lower-case word -> (capitalised, lower-case) log probabilities) for
+    title-case forms (``cased``: "Carnegie") or all-capital ones (``upper``: "NASA"), or None."""
     from ..wordstats import _source_tag, _stored_trie
 
     if not available():
         return None
-    trie, _ = _stored_trie(f"spacy-cased-en-{_source_tag(PACKAGE, DATA_FILE)}.marisa", "<HH", _records)
+    shape = _title_case if kind == "cased" else _all_capitals
+    trie, _ = _stored_trie(f"spacy-{kind}-en-{_source_tag(PACKAGE, DATA_FILE)}.marisa", "<HH",
+                           lambda: _records(shape))
     return trie if len(trie) else None
 
 
@@ -67,18 +80,29 @@ def available() -> bool:
     return path is not None and path.is_file()
 
 
-@lru_cache(maxsize=65536)
-def capital_lean(key: str) -> float | None:
-    """log10 of how much more often the table has ``key`` capitalised ("Carnegie") than in lower
-    case ("carnegie"); None when the table has no capitalised form of ``key`` (or is missing)."""
-    table = _table()
-    if table is None:
-        return None
-    found = table.get(key)
+def _lean(kind: str, key: str) -> float | None:
+    table = _table(kind)
+    found = table.get(key) if table is not None else None
     if not found:
         return None
     cap, low = found[0]
     return (low - cap) / _SCALE / math.log(10)
+
+
+@lru_cache(maxsize=65536)
+def capital_lean(key: str) -> float | None:
+    """log10 of how much more often the table has ``key`` capitalised ("Carnegie") than in lower
+    case ("carnegie"); None when the table has no capitalised form of ``key`` (or is missing)."""
+    return _lean("cased", key)
+
+
+@lru_cache(maxsize=4096)
+def acronym_lower_lean(key: str) -> float | None:
+    """log10 of how often the table has ``key`` in lower case for each use in capitals: about
+    -0.4 for "json" and "html", 0 for "https", which are written both ways, against -1.3 for
+    "nasa" and -1.4 for "fbi", which are slips; None when the table has no all-capital form."""
+    lean = _lean("upper", key)
+    return None if lean is None else -lean
 
 
 def capitalised_probability(key: str) -> float | None:

@@ -58,6 +58,10 @@ _DISCIPLINE_ENDINGS = ("ology", "graphy", "ics", "ism", "istry", "nomy")
 #: agrees ("carnegie" 1.4, "lucille" 1.4, "nightwing" 0.9; "schoolboy" 1.0 but name score 0.3) ...
 LONE_LEAN = 0.85
 LONE_NAME_SCORE = 1.0
+#: ``cased.acronym_lower_lean`` from which an acronym's lower-case form is a form of its own: -0.4
+#: for "json" and "html", -0.6 for "utf", 0 for "https"; against -1.2 to -1.7 for "nasa", "fbi",
+#: "nato", "bbc", "ibm", "nhs" (and -0.8 for "eu", -0.8 for "ssl", which stay reported).
+ACRONYM_LOWER_LEAN = -0.75
 #: Adverbs that link sentences: English opens so many sentences with them that they lean to the
 #: capital in a cased word table ("additionally" 0.9, "furthermore" 0.9), yet they are never names.
 _CONNECTIVES = frozenset("""
@@ -598,7 +602,7 @@ class _Analysis:
                 form, count, source = gaz_form, 0, "gazetteer"
             if form is None or form.lower() != t.base.lower() or form == t.base:
                 continue
-            if source == "document" and self._mentioned_or_foreign(t):
+            if source == "document" and (self._mentioned_or_foreign(t) or _lower_case_acronym(form, t.key)):
                 continue
             end = t.start + len(t.base)
             if source == "document":
@@ -1346,6 +1350,16 @@ def _is_title_case(line: str) -> bool:
     """True for a line whose longer words all start with a capital (a title or a heading)."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _lower_case_acronym(form: str, key: str) -> bool:
+    """True when ``form`` is written in capitals ("JSON") and English writes it in lower case often
+    enough that the lower case is a form of its own ("json" for the file format, "https" for the
+    scheme), not a slip ("nasa", "fbi"): see ``cased.acronym_lower_lean``."""
+    if len(form) < 2 or not form.isupper():
+        return False
+    lean = cased.acronym_lower_lean(key)
+    return lean is not None and lean >= ACRONYM_LOWER_LEAN
 
 
 def _derived_adverb(key: str, eng) -> bool:
