@@ -338,6 +338,14 @@ def test_lower_case_forms_of_acronyms_written_both_ways():
     assert run(text) == [("CAS001", 1, 71, "bbc")]
 
 
+def test_a_name_the_document_writes_in_lower_case_in_code_is_a_command_or_package():
+    text = "# Tools\n\nThe team likes flynt for its speed.\n"
+    assert run(text, path="t.md") == [("CAS001", 3, 16, "flynt")]  # English writes 'Flynt' mostly
+    # the document's code writes it in lower case: it names the command
+    assert run(text + "\nRun `flynt src/` before a release.\n", path="t.md") == []
+    assert run(text + "\nSee [flynt](https://pypi.org/project/flynt/).\n", path="t.md") == []
+
+
 def test_sentence_opening_adverbs_are_not_names():
     """"Additionally" opens so many sentences that the cased table leans it to the capital (0.9)."""
     from docqa.data import cased

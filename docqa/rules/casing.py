@@ -177,6 +177,8 @@ _ENUMERATOR_RE = rx.compile(r"(?:[ivxlcdm]{1,6}|[a-z])[.)](?=\s)", re.IGNORECASE
 _IDENTIFIER_RE = rx.compile(r"[^\s]*?[./\\_@#=<>(){}\[\]:+][\w/\\]")
 _TERMINAL_RE = rx.compile(r"[.!?:][\"'”’)\]]*$")
 _HYPHENATED_GIVEN_NAME_RE = rx.compile(r"[A-Z][a-z]+-[a-z]+")
+#: A lower-case word in code or a link target (letters only, between non-letters).
+_CODE_WORD_RE = rx.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
 
 
 # --------------------------------------------------------------------------- tokens
@@ -430,6 +432,7 @@ class _Analysis:
         self._mask = bytearray(len(self.text))
         self._form_counts: dict[str, int] = {}
         self._windows: tuple[Counter, dict] | None = None
+        self._code: frozenset[str] | None = None
 
     # ------------------------------------------------------------------ helpers
     def _cover(self, s: int, e: int) -> None:
@@ -443,8 +446,22 @@ class _Analysis:
         return any(s < ce and cs < e for cs, ce in self.covered)  # an empty span: strictly inside
 
     def _add(self, hit: Hit) -> None:
+        if hit.code == "CAS001" and self.text[hit.start:hit.end].lower() in self._code_words():
+            self._cover(hit.start, hit.end)  # settled: no later check reports it either
+            return
         self.hits.append(hit)
         self._cover(hit.start, hit.end)
+
+    def _code_words(self) -> frozenset[str]:
+        """Lower-case words of the document's code and link targets: "run `ruff check`", "[flynt]
+        (https://pypi.org/project/flynt/)". A name the document writes in lower case there is a
+        command, package or module, and its lower case in prose names that ("running ruff")."""
+        if self._code is None:
+            kinds = (NodeKind.INLINE_CODE, NodeKind.CODE_BLOCK, NodeKind.LINK)
+            self._code = frozenset(
+                w for n in self.doc.nodes if n.kind in kinds for w in _CODE_WORD_RE.findall(self.text, n.start, n.end)
+            )
+        return self._code
 
     def run(self) -> list[Hit]:
         """Run every casing check once, most specific first, so that one slip gets one hit."""
@@ -1084,11 +1101,11 @@ class _Analysis:
                 continue
             if t.key in _CALENDAR_WORDS:
                 continue  # months and days have their own check; "may", "march", "august" are also words
-            if t.key in _CONNECTIVES or _derived_adverb(t.key, eng):
-                continue  # "it additionally normalizes": sentence-opening adverbs lean to the capital
             lean = cased.capital_lean(t.key)
             if lean is None or lean < DOCUMENT_LEAN or self._is_covered(t.start, t.end):
                 continue
+            if t.key in _CONNECTIVES or _derived_adverb(t.key, eng):
+                continue  # "it additionally normalizes": sentence-opening adverbs lean to the capital
             seen = v.evidence.get(t.key) or Counter()
             count = sum(seen.values())
             bare = sum((v.bare.get(t.key) or Counter()).values())
