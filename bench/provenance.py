@@ -94,6 +94,37 @@ def load_hosts() -> dict[str, dict]:
     return out
 
 
+#: Sentence ends as docqa found them when batches 5 and 6 were selected (before a reference
+#: marker was attached to the sentence it follows): the batches keep exactly the sentences this
+#: splitting gives that :data:`KEPT_RE` matches, and the tests check that against the labels.
+_SELECTION_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+
+
+def split_as_selected(text: str) -> list[tuple[int, int]]:
+    """The sentence spans of ``text`` as split when batches 5 and 6 were selected. Today's
+    splitter gives the same sentences, except that reference markers after a sentence's end
+    ("1805. [6] An") now close that sentence instead of opening the next (or standing alone);
+    the labels' sentence numbers are the same either way but for such marker-only sentences."""
+    from docqa.textutil import is_abbreviation
+
+    spans, pos = [], 0
+    for m in _SELECTION_END_RE.finditer(text):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and is_abbreviation(text, m.start()):
+            continue
+        spans.append((pos, m.end()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def build_document(rec: dict) -> tuple[str, list[int]]:
     """The article as plain text (title, blank line, paragraphs) and each paragraph's offset."""
     text = rec["title"] + "\n\n"
@@ -278,9 +309,11 @@ def render(r: dict) -> str:
     for s in r["held_out_first_runs"]:
         lines.append(f"| {s['split']} | {s['articles']} | {s['precision']:.2f} | {s['recall']:.2f} | "
                      f"{s['tp']} | {s['fp']} | {s['fn']} |")
-    lines += ["", "With the current code. `final-3` is scored with the code that was scored blind on it (no change"
-              " since); the news splits were all read while tuning (`final-2` in the fourth round), so their figures"
-              " are optimistic (`all` is every split, `final-3` included):", "",
+    lines += ["", "With the current code. Since its blind run, `final-3` has seen one change: reference markers"
+              " after a sentence's end (\"1805. [6]\") now belong to the sentence they close, a cause of false alarms"
+              " that its errors showed; its figure is no longer blind. The news splits were all read while tuning"
+              " (`final-2` in the fourth round), so their figures are optimistic (`all` is every split, `final-3`"
+              " included):", "",
               "| split | articles | sentences | precision | recall | F1 | TP | FP | FN | statistic sentences detected |",
               "|---|---|---|---|---|---|---|---|---|---|"]
     by_genre = r["final_3_by_genre_with_current_code"].values()

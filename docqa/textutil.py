@@ -48,9 +48,18 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-# The end of a sentence: terminal punctuation, optional closing quotes/brackets, then white space.
-_SENT_END_RE = rx.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# The end of a sentence: terminal punctuation, optional closing quotes/brackets, then white space;
+# reference markers glued to it ("games.[7] It") belong to the sentence they close.
+_SENT_END_RE = rx.compile(r"([.!?…]+[\"'”’)\]]*)(?:\[(?:\d{1,3}|[a-z])\])*(?=\s)")
+#: Reference markers after a sentence's end and a space ("1805. [6] An"), or at the end of a line.
+_REF_MARKERS_RE = rx.compile(r"(?:[ \t]*\[(?:\d{1,3}|[a-z])\])+(?=\s|$)")
+_TRAILING_REF_MARKERS_RE = rx.compile(r"(?:\s*\[(?:\d{1,3}|[a-z])\])+\s*$")
 _TOKEN_BEFORE_RE = rx.compile(r"([\w.’'-]+)$")
+
+
+def strip_reference_markers(line: str) -> str:
+    """``line`` without the reference markers that end it ("...in 1805. [6][7]" -> "...in 1805.")."""
+    return _TRAILING_REF_MARKERS_RE.sub("", line) if line.rstrip().endswith("]") else line
 
 
 def line_starts(text: str) -> list[int]:
@@ -94,7 +103,8 @@ def split_sentences(
 
     A sentence ends at ``.``, ``!``, ``?`` or an ellipsis followed by white space, unless the full
     stop closes a known abbreviation or an initial, or ``skip(offset)`` says the mark is not
-    prose (inside a URL, link target or code span). A missing space ("end.Next") does not split:
+    prose (inside a URL, link target or code span). Reference markers right after the end
+    ("1805.[6]", "1805. [6][7]") are part of the sentence they follow. A missing space ("end.Next") does not split:
     that is a spacing error for the spacing rules to report, not a sentence boundary.
     """
     spans: list[tuple[int, int]] = []
@@ -102,11 +112,14 @@ def split_sentences(
     for m in _SENT_END_RE.finditer(text, start, end):
         if skip is not None and skip(m.start()):
             continue
-        punct = text[m.start()]
-        if punct == "." and m.end() - m.start() == 1 and is_abbreviation(text, m.start()):
+        if m.group(1) == "." and is_abbreviation(text, m.start()):
             continue
-        spans.append((pos, m.end()))
-        pos = m.end()
+        stop = m.end()
+        markers = _REF_MARKERS_RE.match(text, stop, end)
+        if markers:
+            stop = markers.end()
+        spans.append((pos, stop))
+        pos = stop
     spans.append((pos, end))
     out = []
     for s, e in spans:

@@ -92,6 +92,23 @@ def test_sentence_splitting_respects_abbreviations_and_missing_spaces():
     assert spans == ["Dr. Smith met U.S. officials, e.g. at noon.", "Then he left.Next came more."]
 
 
+def test_reference_markers_belong_to_the_sentence_they_close():
+    text = "He won 45 games in 2010. [12] Holt started 2013 with 3 wins.[13][14] It was a record. [a]"
+    spans = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert spans == ["He won 45 games in 2010. [12]", "Holt started 2013 with 3 wins.[13][14]",
+                     "It was a record. [a]"]
+    # a bracketed word after a sentence is not a marker; an abbreviation before a marker stays one
+    text = "It ended. [Editor's note: it did not.] The U.S. [3] team won."
+    spans = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert spans == ["It ended.", "[Editor's note: it did not.]", "The U.S. [3] team won."]
+
+
+def test_a_paragraph_that_ends_with_reference_markers_is_no_heading():
+    doc = parse("Title\n\nHe scored 45 goals in 2010. [12] Holt retired in 2013. [13][14]\n", "a.txt")
+    assert [(n.kind.value, doc.slice(n)) for n in doc.blocks] == [
+        ("heading", "Title"), ("paragraph", "He scored 45 goals in 2010. [12] Holt retired in 2013. [13][14]")]
+
+
 def test_no_sentence_boundary_inside_link_targets_or_code():
     text = "See [the notes](https://example.com/v1.2.) and `x. y` then more. Next one.\n"
     doc = parse(text, "a.md")

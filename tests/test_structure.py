@@ -119,6 +119,7 @@ def test_unterminated_paragraph_after_terminated_sentences():
     "Plan\n\nThe budget was discussed.\n\n- apples and pears\n- oranges from Spain and Italy\n",
     "Plan\n\nThe budget was discussed.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
     "Plan\n\nSee https://example.com/a-very-long-path-to\n",
+    "Plan\n\nThe budget was discussed at length. It was approved in 1805. [6][7]\n",  # reference markers
 ])
 def test_complete_endings(text):
     assert lint(text, "STR003")[0] == []

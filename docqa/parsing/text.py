@@ -52,7 +52,7 @@ def _kind_of(text: str, s: int, e: int) -> str:
 
 
 def _looks_like_heading(line: str) -> bool:
-    stripped = line.strip()
+    stripped = textutil.strip_reference_markers(line.strip())
     if not stripped or len(stripped) > HEADING_MAX_CHARS:
         return False
     if TERMINAL_RE.search(stripped):
@@ -70,7 +70,7 @@ def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     if len(lines) < 2:
         return False
     inner = lines[:-1]
-    open_ended = sum(1 for s, e in inner if not TERMINAL_RE.search(text[s:e].rstrip()))
+    open_ended = sum(1 for s, e in inner if not TERMINAL_RE.search(textutil.strip_reference_markers(text[s:e].rstrip())))
     return open_ended * 2 >= len(inner)
 
 

@@ -1202,7 +1202,7 @@ class _Analysis:
     def _block_start_is_sentence(self, node: Node, sentences: list[Node]) -> bool:
         doc, text = self.doc, self.text
         only = sentences[0]
-        if len(sentences) == 1 and not _TERMINAL_RE.search(text[only.start:only.end]):
+        if len(sentences) == 1 and not _TERMINAL_RE.search(textutil.strip_reference_markers(text[only.start:only.end])):
             return False  # a fragment ("this"), a label or a title
         prev = _previous_block(doc, node)
         if prev is not None and prev.kind in (NodeKind.CODE_BLOCK, NodeKind.HTML, NodeKind.TABLE_ROW):

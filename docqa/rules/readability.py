@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 from .. import rx
 from ..document import PROSE_BLOCKS, Document, Node
 from ..finding import Family, Severity, Violation
+from ..textutil import strip_reference_markers
 from .base import Rule
 
 _TERMINAL_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
@@ -260,7 +261,7 @@ def prose_text(doc: Document, start: int = 0, end: int | None = None, blocks: It
         if len(text) > MAX_TOKEN:
             text = _LONG_TOKEN_RE.sub(lambda m: m.group()[:MAX_TOKEN], text)
         if text:
-            parts.append(text if _TERMINAL_RE.search(text) else text + ".")
+            parts.append(text if _TERMINAL_RE.search(strip_reference_markers(text)) else text + ".")
     return "\n".join(parts)
 
 

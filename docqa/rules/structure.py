@@ -16,7 +16,7 @@ from typing import Iterator
 from .. import rx
 from ..document import MARKUP_FORMATS, Document, Node, NodeKind
 from ..finding import Family, Severity, Violation
-from ..textutil import split_sentences
+from ..textutil import split_sentences, strip_reference_markers
 from .base import Rule
 
 #: A heading that introduces a table of contents.
@@ -306,7 +306,7 @@ class TruncatedEnding(Rule):
         if not blocks:
             return
         last = blocks[-1]
-        text = doc.slice(last).rstrip()
+        text = strip_reference_markers(doc.slice(last).rstrip())  # "...in 1805. [6]" ends at "1805."
         if last.kind is NodeKind.HEADING:
             # The plain-text parser takes a short unterminated last line for a heading; one that
             # holds a finished sentence is a paragraph cut short.
