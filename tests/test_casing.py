@@ -104,6 +104,7 @@ def test_a_common_noun_capitalised_in_a_name_is_not_evidence():
     "There are two claims: 1. that it works, and 2. that it is cheap.",
     "She quoted him [...] saying it was over.",
     "this",
+    "It has two helpers. width() returns cells and wrap(text) splits lines.",  # function calls
 ])
 def test_sentence_starts_that_are_not_slips(text):
     assert [c for c in run(text) if c[0] == "CAS002"] == []

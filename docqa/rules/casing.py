@@ -174,7 +174,7 @@ _CITATION_YEAR_RE = rx.compile(r"(?:, | \()(?:1[6-9]|20)\d\d[a-z]?[);,]")
 _CITATION_LIST_RE = rx.compile(r", (?:& |and )?[A-Z]")
 _YEAR_AHEAD_RE = rx.compile(r"[^()\n]{0,120}?,? (?:1[6-9]|20)\d\d[a-z]?\)")
 _ENUMERATOR_RE = rx.compile(r"(?:[ivxlcdm]{1,6}|[a-z])[.)](?=\s)", re.IGNORECASE)
-_IDENTIFIER_RE = rx.compile(r"[^\s]*?[./\\_@#=<>(){}\[\]:+][\w/\\]")
+_IDENTIFIER_RE = rx.compile(r"[^\s]*?(?:[./\\_@#=<>(){}\[\]:+][\w/\\]|\w\()")
 _TERMINAL_RE = rx.compile(r"[.!?:][\"'”’)\]]*$")
 _HYPHENATED_GIVEN_NAME_RE = rx.compile(r"[A-Z][a-z]+-[a-z]+")
 #: A lower-case word in code or a link target (letters only, between non-letters).
@@ -1232,7 +1232,7 @@ class _Analysis:
         while run_end < len(text) and not text[run_end].isspace():
             run_end += 1
         if _IDENTIFIER_RE.match(text, p, run_end) or _ENUMERATOR_RE.match(text, p):
-            return  # "languagetool.org is ...", "iv. Introduction", "a) first"
+            return  # "languagetool.org is ...", "width() returns", "iv. Introduction", "a) first"
         if p > 0 and text[p - 1] == "`":
             return
         key = lexicon.normalise_apostrophes(base).lower()
