@@ -34,9 +34,11 @@ def _all_capitals(word: str) -> bool:
     return word.isupper() and len(word) <= 8
 
 
-def _records(shape) -> list[tuple[str, tuple[int, int]]]:
-    """``(lower-case word, (its form of ``shape``, its lower-case form))`` for every alphabetic
-    word of the package's table whose written form passes ``shape``."""
+_SHAPES = {"cased": _title_case, "upper": _all_capitals}
+
+
+def _probabilities() -> dict[str, float]:
+    """The package's whole table (about a million entries: read only to build the tries)."""
     import gzip
     import json
 
@@ -44,9 +46,14 @@ def _records(shape) -> list[tuple[str, tuple[int, int]]]:
 
     path = package_file(PACKAGE, DATA_FILE)
     if path is None or not path.is_file():
-        return []
+        return {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        probs: dict[str, float] = json.load(fh)
+        return json.load(fh)
+
+
+def _records(probs: dict[str, float], shape) -> list[tuple[str, tuple[int, int]]]:
+    """``(lower-case word, (its form of ``shape``, its lower-case form))`` for every alphabetic
+    word of the package's table whose written form passes ``shape``."""
     out = []
     missing = round(-MISSING_LOWER * _SCALE)
     for word, prob in probs.items():
@@ -57,17 +64,29 @@ def _records(shape) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
+def _file(kind: str) -> str:
+    from ..wordstats import _source_tag
+
+    return f"spacy-{kind}-en-{_source_tag(PACKAGE, DATA_FILE)}.marisa"
+
+
 @lru_cache(maxsize=2)
 def _table(kind: str = "cased"):
     """The stored trie (lower-case word -> (capitalised, lower-case) log probabilities) for
-    title-case forms (``cased``: "Carnegie") or all-capital ones (``upper``: "NASA"), or None."""
-    from ..wordstats import _source_tag, _stored_trie
+    title-case forms (``cased``: "Carnegie") or all-capital ones (``upper``: "NASA"), or None.
+    When one must be built, the other is stored from the same reading of the package's table."""
+    from ..wordstats import _stored_trie
 
     if not available():
         return None
-    shape = _title_case if kind == "cased" else _all_capitals
-    trie, _ = _stored_trie(f"spacy-{kind}-en-{_source_tag(PACKAGE, DATA_FILE)}.marisa", "<HH",
-                           lambda: _records(shape))
+
+    def build() -> list:
+        probs = _probabilities()
+        for other in _SHAPES.keys() - {kind}:
+            _stored_trie(_file(other), "<HH", lambda: _records(probs, _SHAPES[other]))
+        return _records(probs, _SHAPES[kind])
+
+    trie, _ = _stored_trie(_file(kind), "<HH", build)
     return trie if len(trie) else None
 
 
