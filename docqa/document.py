@@ -30,7 +30,7 @@ class NodeKind(str, enum.Enum):
     INLINE_CODE = "inline_code"
     LINK = "link"
     URL = "url"
-    HTML = "html"
+    HTML = "html"  # a block of markup, not prose: HTML in Markdown; a directive or field list in reStructuredText
     FRONT_MATTER = "front_matter"
     SENTENCE = "sentence"
 

@@ -98,3 +98,15 @@ def test_rst_comments_carry_suppressions():
     text = "Intro.\n\n.. docqa: disable-next-line SPL001\n\nA slip: thier.\n"
     sup = parse_suppressions(text, "rst")
     assert sup.suppresses("SPL001", text.index("thier")) and not sup.suppresses("SPC001", text.index("thier"))
+
+
+def test_a_section_whose_body_is_a_directive_is_not_empty(tmp_path):
+    """Sphinx pages often hold a section of nothing but a ``toctree`` or ``autoclass``: content
+    that the build generates, never prose, but not an empty section either."""
+    text = ("Guide\n=====\n\nIntro text for the guide.\n\nAPI\n---\n\n.. autoclass:: Signer\n   :members:\n\n"
+            "More Pages\n----------\n\n.. toctree::\n   :maxdepth: 2\n\n   api\n   changes\n\n"
+            "Options\n-------\n\n:param x: the value\n:returns: nothing\n\nEmpty\n-----\n\nLast\n----\n\nDone.\n")
+    path = tmp_path / "guide.rst"
+    path.write_text(text, encoding="utf-8")
+    report = json_output(run_docqa("lint", "--no-cache", "--format", "json", "--select", "STR", str(path), cwd=tmp_path))
+    assert [(f["code"], f["line"]) for f in report["files"][0]["findings"]] == [("STR002", 27)]  # "Empty"

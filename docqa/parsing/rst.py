@@ -126,10 +126,12 @@ class _Scanner:
         for s, e in spans:
             self.b.ignore(s, e)
 
-    def code(self, spans) -> None:
+    def code(self, spans, kind: NodeKind = NodeKind.CODE_BLOCK) -> None:
+        """Code (or, with ``kind`` HTML, other markup that renders as content, such as a
+        ``toctree`` or an ``autoclass``): a block that is never prose but is not nothing either."""
         body = [sp for sp in spans if not self.blank(sp)]
         if body:
-            self.b.add(NodeKind.CODE_BLOCK, body[0][0], body[-1][1])
+            self.b.add(kind, body[0][0], body[-1][1])
             self.ignore(spans)
 
     # ----------------------------------------------------------------- blocks
@@ -199,7 +201,7 @@ class _Scanner:
                 continue
             if _FIELD_RE.match(text, s, e):
                 j = self.indented_run(lines, i + 1)
-                self.ignore(lines[i:max(j, i + 1)])
+                self.code(lines[i:max(j, i + 1)], NodeKind.HTML)
                 i = max(j, i + 1)
                 continue
             if _LINE_BLOCK_RE.match(text, s, e):
@@ -278,6 +280,9 @@ class _Scanner:
         footnote = _FOOTNOTE_RE.match(text, s, e)
         if directive and not text[s:e].lstrip(". \t").startswith("|"):
             name = directive.group(1).lower().split(":")[-1]
+            if name not in PROSE_DIRECTIVES and name not in CODE_DIRECTIVES:
+                self.code(block, NodeKind.HTML)  # "toctree", "autoclass", "image": content, not prose
+                return j
             self.ignore([lines[i]])
             rest = block[1:]
             depth = min((self.indent(sp) for sp in rest if not self.blank(sp)), default=0)
@@ -288,10 +293,8 @@ class _Scanner:
             self.ignore(content[:k])
             if name in PROSE_DIRECTIVES:
                 self.body(content[k:], level=level + 1)
-            elif name in CODE_DIRECTIVES:
-                self.code(content[k:])
             else:
-                self.ignore(content[k:])
+                self.code(content[k:])
         elif footnote:
             b.ignore(s, footnote.end())
             rest = block[1:]
