@@ -105,6 +105,7 @@ def test_a_common_noun_capitalised_in_a_name_is_not_evidence():
     "She quoted him [...] saying it was over.",
     "this",
     "It has two helpers. width() returns cells and wrap(text) splits lines.",  # function calls
+    "The service ran. Git natively supports it.",  # an adverb is no name beside a capitalised word
 ])
 def test_sentence_starts_that_are_not_slips(text):
     assert [c for c in run(text) if c[0] == "CAS002"] == []
@@ -337,6 +338,12 @@ def test_lower_case_forms_of_acronyms_written_both_ways():
     assert run(text, path="t.md") == []
     text = "The BBC and the NHS spoke. The BBC said so. The NHS agreed. Later the bbc said more."
     assert run(text) == [("CAS001", 1, 71, "bbc")]
+
+
+def test_a_command_named_in_the_documents_code_may_start_a_sentence_in_lower_case():
+    text = "Install it with `pip install tool`. pip is the package installer.\n"
+    assert run(text, path="t.md") == []
+    assert run(text.replace("`pip install tool`", "the installer"), path="t.md") == [("CAS002", 1, 32, "pip")]
 
 
 def test_a_name_the_document_writes_in_lower_case_in_code_is_a_command_or_package():

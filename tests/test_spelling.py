@@ -46,6 +46,12 @@ def test_words_that_are_not_typos(text):
     assert run(text) == []
 
 
+def test_words_the_document_writes_in_its_code_are_not_typos():
+    text = "The tool writes to stdout.\n\nRun `tool > stdout.txt` to keep it.\n"
+    assert run(text, path="t.md") == []
+    assert run(text.replace("`tool > stdout.txt`", "the tool"), path="t.md")[0][2] == "stdout"
+
+
 @pytest.mark.parametrize("text, typo", [
     ("The problem kept occuring at night.", "occuring"),   # the doubling rule broken
     ("We are makeing progress on the bridge.", "makeing"),  # the e-dropping rule broken

@@ -453,14 +453,8 @@ class _Analysis:
         self._cover(hit.start, hit.end)
 
     def _code_words(self) -> frozenset[str]:
-        """Lower-case words of the document's code and link targets: "run `ruff check`", "[flynt]
-        (https://pypi.org/project/flynt/)". A name the document writes in lower case there is a
-        command, package or module, and its lower case in prose names that ("running ruff")."""
         if self._code is None:
-            kinds = (NodeKind.INLINE_CODE, NodeKind.CODE_BLOCK, NodeKind.LINK)
-            self._code = frozenset(
-                w for n in self.doc.nodes if n.kind in kinds for w in _CODE_WORD_RE.findall(self.text, n.start, n.end)
-            )
+            self._code = code_words(self.doc)
         return self._code
 
     def run(self) -> list[Hit]:
@@ -1238,6 +1232,8 @@ class _Analysis:
         key = lexicon.normalise_apostrophes(base).lower()
         if key in self.accepted or key in _PARTICLES:
             return  # "du Motel", "van Gogh": name particles keep their case
+        if base == key and key in self._code_words():
+            return  # "pip is the installer" beside `pip install`: a command keeps its case
         if word_tier(key) == "A" and not self.vocab.evidence.get(key):
             return  # the document's own lower-case name ("docqa is ...")
         if where == "heading" and not lexicon.english().in_list(key) and key not in _FUNCTION_WORDS:
@@ -1342,6 +1338,8 @@ def _name_evidence(key: str, eng: lexicon.English, min_zipf: float) -> bool:
         return False  # "unaired"
     if any(v in eng.known for v in lexicon.spelling_variants(key)) or (key.endswith("s") and key[:-1] in eng.known):
         return False  # "debutants"
+    if _derived_adverb(key, eng):
+        return False  # "natively": an adverb of an English word the list lacks
     return True
 
 
@@ -1367,6 +1365,20 @@ def _is_title_case(line: str) -> bool:
     """True for a line whose longer words all start with a capital (a title or a heading)."""
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def code_words(doc: Document) -> frozenset[str]:
+    """Lower-case words of the document's code and link targets: "run `ruff check`", "[flynt]
+    (https://pypi.org/project/flynt/)". A word the document writes in lower case there is a
+    command, package, module or identifier, and the same word in prose names that ("running
+    ruff", "writes to stdout"). Computed once per document."""
+    found = doc.cache.get("casing.code_words")
+    if found is None:
+        kinds = (NodeKind.INLINE_CODE, NodeKind.CODE_BLOCK, NodeKind.LINK)
+        text = doc.text
+        found = doc.cache["casing.code_words"] = frozenset(
+            w for n in doc.nodes if n.kind in kinds for w in _CODE_WORD_RE.findall(text, n.start, n.end))
+    return found
 
 
 def _lower_case_acronym(form: str, key: str) -> bool:

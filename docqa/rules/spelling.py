@@ -24,7 +24,7 @@ from ..data import lexicon
 from ..document import Document
 from ..finding import Family, Fix, Severity, Violation
 from .base import Rule
-from .casing import vocabulary
+from .casing import code_words, vocabulary
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -225,7 +225,8 @@ def check_spelling(doc: Document, settings: "Settings", opts: dict) -> list[Viol
     """The spelling violations of ``doc`` (shared with the benchmark, which varies ``opts``)."""
     vocab = vocabulary(doc)
     eng = lexicon.english()
-    accepted = {lexicon.normalise_apostrophes(w).lower() for w in settings.words}
+    # Words the document writes in its code ("stdout", "systemd" in a command) are identifiers.
+    accepted = {lexicon.normalise_apostrophes(w).lower() for w in settings.words} | code_words(doc)
     counts = Counter(t.key for t in vocab.tokens)
     out: list[Violation] = []
     # part -> True when _judge's first, word-only tests (_settled_key: length, letters, a known or
