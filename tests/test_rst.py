@@ -110,3 +110,17 @@ def test_a_section_whose_body_is_a_directive_is_not_empty(tmp_path):
     path.write_text(text, encoding="utf-8")
     report = json_output(run_docqa("lint", "--no-cache", "--format", "json", "--select", "STR", str(path), cwd=tmp_path))
     assert [(f["code"], f["line"]) for f in report["files"][0]["findings"]] == [("STR002", 27)]  # "Empty"
+
+
+@pytest.mark.parametrize("line", ["{}word", "{}- item"])
+def test_deeply_nested_blocks_are_parsed_in_bounded_work(line):
+    """3,000 lines each indented further than the one before (definition lists or lists inside
+    each other): each level used to recount every line's indentation, and the recursion had no
+    floor. Nesting past MAX_NESTING is left as markup; the parse finishes and covers the text."""
+    from docqa.parsing.rst import MAX_NESTING
+
+    text = "\n".join(line.format(" " * (2 * i)) for i in range(3000)) + "\n"
+    doc = parse(text, "deep.rst")
+    deepest = [n for n in doc.nodes if n.kind is NodeKind.HTML]
+    assert len(deepest) == 1 and doc.is_ignored(len(text) - 5)
+    assert len(doc.of_kind(NodeKind.LIST_ITEM)) <= MAX_NESTING + 1

@@ -68,38 +68,45 @@ _FOOTNOTE_REF_RE = rx.compile(r"(?<!\\)\[(?:\d+|#[\w.-]*|\*|[\w.-]+)\]_(?!\w)")
 _WORD_REF_RE = rx.compile(r"(?<=\w)__?(?=[\s.,;:!?)\]'\"]|$)")
 
 
+#: Block quotes and lists nested deeper than this are left unread (markup, not prose): real
+#: documents stay far below it, and each level rescans what it holds.
+MAX_NESTING = 30
+
+
 def parse_rst(text: str, path: str | None = None) -> Document:
     b = Builder(text, path, "rst")
     lines = list(textutil.iter_lines(text))
-    _Scanner(b).body(lines, top=True)
+    _Scanner(b, lines).body(lines, top=True)
     return b.finish()
 
 
-def _indent(text: str, s: int, e: int) -> int:
-    i = s
-    while i < e and text[i] in " \t":
-        i += 1
-    return i - s
-
-
-def _dedent(text: str, spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
-    """The spans with up to ``by`` leading blanks cut off each (blank lines stay as they are)."""
-    return [(s + min(by, _indent(text, s, e)), e) for s, e in spans]
-
-
 class _Scanner:
-    def __init__(self, builder: Builder) -> None:
+    def __init__(self, builder: Builder, lines: list[tuple[int, int]]) -> None:
         self.b = builder
-        self.text = builder.text
+        self.text = text = builder.text
         self.styles: list[tuple[str, bool]] = []  # adornment styles in order of first use
+        # Per physical line, keyed by its end offset (which dedented spans keep): where its
+        # leading blanks end, and whether it is blank. Computed once, so that nested blocks,
+        # which look at their lines again, cost no more per line than the top level does.
+        self._text_at: dict[int, int] = {}
+        self._blank: dict[int, bool] = {}
+        for s, e in lines:
+            i = s
+            while i < e and text[i] in " \t":
+                i += 1
+            self._text_at[e] = i
+            self._blank[e] = not text[i:e].strip()
 
     # ----------------------------------------------------------------- helpers
     def blank(self, span: tuple[int, int]) -> bool:
-        s, e = span
-        return not self.text[s:e].strip()
+        return self._blank[span[1]]
 
     def indent(self, span: tuple[int, int]) -> int:
-        return _indent(self.text, *span)
+        return max(0, self._text_at[span[1]] - span[0])
+
+    def dedent(self, spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+        """The spans with up to ``by`` leading blanks cut off each (blank lines stay as they are)."""
+        return [(s + min(by, self.indent((s, e))), e) for s, e in spans]
 
     def indented_run(self, lines, i: int, deeper_than: int = 0) -> int:
         """The end of the run of lines from ``i`` that are blank or indented more than
@@ -138,6 +145,9 @@ class _Scanner:
     def body(self, lines: list[tuple[int, int]], top: bool = False, first_kind: NodeKind = NodeKind.PARAGRAPH,
              level: int = 0) -> None:
         text, b = self.text, self.b
+        if level > MAX_NESTING:
+            self.code(lines, NodeKind.HTML)
+            return
         i, n = 0, len(lines)
         kind = first_kind
         while i < n:
@@ -152,7 +162,7 @@ class _Scanner:
                 j = self.indented_run(lines, i)
                 inner = lines[i:j]
                 depth = min(self.indent(sp) for sp in inner if not self.blank(sp))
-                self.body(_dedent(text, inner, depth), level=level + 1)
+                self.body(self.dedent(inner, depth), level=level + 1)
                 i = j
                 continue
 
@@ -221,7 +231,7 @@ class _Scanner:
                 j = self.indented_run(lines, i + 1)
                 inner = lines[i + 1:j]
                 depth = min(self.indent(sp) for sp in inner if not self.blank(sp))
-                self.body(_dedent(text, inner, depth), level=level + 1)
+                self.body(self.dedent(inner, depth), level=level + 1)
                 i = j
                 continue
 
@@ -266,7 +276,7 @@ class _Scanner:
         s, e = lines[i]
         self.b.ignore(s, s + content_col)
         j = self.indented_run(lines, i + 1)
-        inner = [(s + content_col, e)] + _dedent(self.text, lines[i + 1:j], content_col)
+        inner = [(s + content_col, e)] + self.dedent(lines[i + 1:j], content_col)
         self.body(inner, first_kind=NodeKind.LIST_ITEM, level=level)
         return max(j, i + 1)
 
@@ -286,7 +296,7 @@ class _Scanner:
             self.ignore([lines[i]])
             rest = block[1:]
             depth = min((self.indent(sp) for sp in rest if not self.blank(sp)), default=0)
-            content = _dedent(text, rest, depth)
+            content = self.dedent(rest, depth)
             k = 0
             while k < len(content) and not self.blank(content[k]) and _FIELD_RE.match(text, *content[k]):
                 k += 1  # the directive's options
@@ -300,7 +310,7 @@ class _Scanner:
             rest = block[1:]
             depth = min((self.indent(sp) for sp in rest if not self.blank(sp)), default=0)
             first = [(footnote.end(), e)] if footnote.end() < e else []
-            self.body(first + _dedent(text, rest, depth), level=level + 1)
+            self.body(first + self.dedent(rest, depth), level=level + 1)
         else:  # a comment, a hyperlink target or a substitution definition
             self.ignore(block)
         return j
