@@ -105,7 +105,7 @@ def split_as_selected(text: str) -> list[tuple[int, int]]:
     splitter gives the same sentences, except that reference markers after a sentence's end
     ("1805. [6] An") now close that sentence instead of opening the next (or standing alone);
     the labels' sentence numbers are the same either way but for such marker-only sentences."""
-    from docqa.textutil import is_abbreviation
+    from docqa.textutil import is_abbreviation, trim
 
     spans, pos = [], 0
     for m in _SELECTION_END_RE.finditer(text):
@@ -114,15 +114,7 @@ def split_as_selected(text: str) -> list[tuple[int, int]]:
         spans.append((pos, m.end()))
         pos = m.end()
     spans.append((pos, len(text)))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return [(s, e) for s, e in (trim(text, *span) for span in spans) if s < e]
 
 
 def build_document(rec: dict) -> tuple[str, list[int]]:

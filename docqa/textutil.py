@@ -121,15 +121,16 @@ def split_sentences(
         spans.append((pos, stop))
         pos = stop
     spans.append((pos, end))
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return [(s, e) for s, e in (trim(text, *span) for span in spans) if s < e]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the white space at either end."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def iter_words(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:

@@ -90,12 +90,7 @@ class Builder:
                 self.add_non_prose(NodeKind.URL, m.start(), m.end(), parent)
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
-        text = self.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return start, end
+        return textutil.trim(self.text, start, end)
 
     def finish(self) -> Document:
         merged: list[tuple[int, int]] = []
