@@ -116,6 +116,13 @@ _STREET_AFTER_RE = rx.compile(
     r"Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Place|Pl\.?|Square|Sq\.?|Court|Ct\.?|Terrace|Crescent|Close|"
     r"Parkway|Pkwy|Highway|Hwy|Row|Walk|Gardens|Plaza|Circle|Alley)\b"
 )
+#: After a three-digit number from 100 to 599: an HTTP status ("404 and 405 exceptions", "a 503
+#: error"), a code that names a kind of response, not a count.
+_HTTP_STATUS_AFTER_RE = rx.compile(
+    r"^(?:[ \u00a0]?(?:,|and|or|to|-|–)[ \u00a0]?[1-5]\d\d)*[ \u00a0](?:HTTP[ \u00a0])?"
+    r"(?:errors?|exceptions?|responses?|status(?:es)?|status[ \u00a0]codes?|codes?|redirects?|pages?)\b",
+    re.IGNORECASE,
+)
 _PHONE_RE = rx.compile(
     r"(?<![\w+])(?:\+\d{1,3}[ \u00a0.-]?)?(?:\(\d{1,5}\)[ \u00a0.-]?)?\d{2,5}(?:[ \u00a0.-]\d{2,5}){1,4}(?![\w])"
 )
@@ -672,6 +679,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return None  # "James Ford, 42, a ..." or "Smith (42)": an age
     if digits and _STREET_AFTER_RE.match(text[e:end]):
         return None  # a street address
+    if is_plain_digits and len(digits) == 3 and 100 <= value <= 599 and _HTTP_STATUS_AFTER_RE.match(text[e:end]):
+        return None  # "404 and 405 exceptions": HTTP statuses
     if (digits and re.search(r"\bat[ \u00a0]$", before) and re.match(r"[ \u00a0](?-i:[A-Z])[\w'’.-]*[ \u00a0](?-i:[a-zA-Z])", text[e:end])
             and not _plural_noun_follows(text[e:end])):
         return None  # "at 36 Quai des Orfevres": an address written name-first
