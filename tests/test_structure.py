@@ -89,6 +89,14 @@ def test_plain_text_consecutive_headings_are_left_alone_but_a_trailing_one_is_no
     assert lint(text.replace("Next Steps", "But wait, there is more"), "STR002")[0] == []
 
 
+def test_a_checklist_of_questions_is_a_body():
+    text = "# Review\n\n## Intent\n\n- What is the change?\n- Do we want this feature?\n\n## Tests\n\nRun them.\n"
+    assert lint(text, "STR002", path="doc.md")[0] == []
+    # the same questions as paragraphs, with no answer: an FAQ template
+    text = "# Review\n\n## Intent\n\nWhat is the change?\n\nDo we want this feature?\n\n## Tests\n\nRun them.\n"
+    assert [f[0] for f in lint(text, "STR002", path="doc.md")[0]] == ["STR002"]
+
+
 def test_questions_followed_by_answers_are_a_body():
     text = "Guide\n\nCommon problems\n\nWhy does it fail?\n\nThe cable is loose.\n"
     assert lint(text, "STR002")[0] == []

@@ -273,7 +273,8 @@ class HeadingWithoutBody(Rule):
                                     f"(level {nxt.level}) with no text in between",
                                     data={"heading": title, "reason": "empty section", "next": doc.slice(nxt)})
                 continue
-            if prose and len(prose) == len(sec.blocks) and all(is_question(doc, b) for b in prose):
+            checklist = all(b.kind is NodeKind.LIST_ITEM for b in prose)  # "* Are there tests?": a list to work through
+            if prose and len(prose) == len(sec.blocks) and not checklist and all(is_question(doc, b) for b in prose):
                 yield Violation(h.start, h.end,
                                 f"section {title!r} holds only {len(prose)} question(s) and no answer or other text",
                                 data={"heading": title, "reason": "only questions", "questions": len(prose)})
