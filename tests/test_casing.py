@@ -352,6 +352,10 @@ def test_a_name_the_document_writes_in_lower_case_in_code_is_a_command_or_packag
     # the document's code writes it in lower case: it names the command
     assert run(text + "\nRun `flynt src/` before a release.\n", path="t.md") == []
     assert run(text + "\nSee [flynt](https://pypi.org/project/flynt/).\n", path="t.md") == []
+    # a link target alone is no evidence: news slugs write names in lower case too
+    news = ("# News\n\nKorea tested it. Officials in Korea said so. See [the report](https://example.com/"
+            "korea-missile-test).\n\nLater the officials in korea denied it.\n")
+    assert [c[3] for c in run(news, path="t.md")] == ["korea"]
 
 
 def test_sentence_opening_adverbs_are_not_names():

@@ -1368,17 +1368,34 @@ def _is_title_case(line: str) -> bool:
 
 
 def code_words(doc: Document) -> frozenset[str]:
-    """Lower-case words of the document's code and link targets: "run `ruff check`", "[flynt]
-    (https://pypi.org/project/flynt/)". A word the document writes in lower case there is a
-    command, package, module or identifier, and the same word in prose names that ("running
-    ruff", "writes to stdout"). Computed once per document."""
+    """Lower-case words of the document's code ("run `ruff check`"), and of link texts that their
+    own targets repeat ("[flynt](https://pypi.org/project/flynt/)"). A word the document writes so
+    is a command, package, module or identifier, and the same word in prose names that ("running
+    ruff", "writes to stdout"). Other words of link targets are not evidence: a news link's slug
+    ("/north-korea-tests-missiles") writes names in lower case too. Computed once per document."""
     found = doc.cache.get("casing.code_words")
     if found is None:
-        kinds = (NodeKind.INLINE_CODE, NodeKind.CODE_BLOCK, NodeKind.LINK)
         text = doc.text
-        found = doc.cache["casing.code_words"] = frozenset(
-            w for n in doc.nodes if n.kind in kinds for w in _CODE_WORD_RE.findall(text, n.start, n.end))
+        words = set()
+        for n in doc.nodes:
+            if n.kind in (NodeKind.INLINE_CODE, NodeKind.CODE_BLOCK):
+                words.update(_CODE_WORD_RE.findall(text, n.start, n.end))
+            elif n.kind is NodeKind.LINK:
+                label = _link_label(text, n.start)
+                if label:
+                    words.update(set(_CODE_WORD_RE.findall(label)) & set(_CODE_WORD_RE.findall(text, n.start, n.end)))
+        found = doc.cache["casing.code_words"] = frozenset(words)
     return found
+
+
+def _link_label(text: str, target: int) -> str:
+    """The text of the link whose target starts at ``target``: Markdown's "[label](target)" or
+    reStructuredText's "`label <target>`_" (at most a line's worth before it)."""
+    if text[target - 2:target] == "](":
+        opening = text.rfind("[", max(0, target - 200), target - 2)
+        return text[opening + 1:target - 2] if opening >= 0 else ""
+    opening = text.rfind("`", max(0, target - 200), target)
+    return text[opening + 1:target] if opening >= 0 else ""
 
 
 def _lower_case_acronym(form: str, key: str) -> bool:
