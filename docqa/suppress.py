@@ -24,13 +24,17 @@ _CODES = r"(?P<codes>[A-Za-z0-9_,\s-]*?)"
 _LINE_START = r"(?:(?<=[\r\n])|\A)"
 _LINE_END = r"(?=\r\n|\r|\n|\Z)"
 MD_DIRECTIVE_RE = rx.compile(r"<!--\s*docqa:\s*" + _VERBS + r"\b" + _CODES + r"\s*-->", re.IGNORECASE)
-TEXT_DIRECTIVE_RE = rx.compile(
-    _LINE_START + r"[ \t]*docqa:[ \t]*" + _VERBS + r"\b(?P<codes>[A-Za-z0-9_, \t-]*)" + _LINE_END, re.IGNORECASE | re.MULTILINE
-)
+
+
+def _line_directive(lead: str) -> re.Pattern[str]:
+    """A directive alone on its line, after ``lead`` (a regex) and optional blanks."""
+    return rx.compile(_LINE_START + r"[ \t]*" + lead + r"docqa:[ \t]*" + _VERBS
+                      + r"\b(?P<codes>[A-Za-z0-9_, \t-]*)" + _LINE_END, re.IGNORECASE)
+
+
+TEXT_DIRECTIVE_RE = _line_directive("")
 #: reStructuredText: the same words in a comment (``.. docqa: disable-next-line SPL001``).
-RST_DIRECTIVE_RE = rx.compile(
-    _LINE_START + r"[ \t]*\.\.[ \t]+docqa:[ \t]*" + _VERBS + r"\b(?P<codes>[A-Za-z0-9_, \t-]*)" + _LINE_END, re.IGNORECASE | re.MULTILINE
-)
+RST_DIRECTIVE_RE = _line_directive(r"\.\.[ \t]+")
 
 
 @dataclass

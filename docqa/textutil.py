@@ -50,10 +50,11 @@ ABBREVIATIONS = frozenset(
 
 # The end of a sentence: terminal punctuation, optional closing quotes/brackets, then white space;
 # reference markers glued to it ("games.[7] It") belong to the sentence they close.
-_SENT_END_RE = rx.compile(r"([.!?…]+[\"'”’)\]]*)(?:\[(?:\d{1,3}|[a-z])\])*(?=\s)")
+_REF_MARKER = r"\[(?:\d{1,3}|[a-z])\]"  # "[6]", "[a]"
+_SENT_END_RE = rx.compile(r"([.!?…]+[\"'”’)\]]*)(?:" + _REF_MARKER + r")*(?=\s)")
 #: Reference markers after a sentence's end and a space ("1805. [6] An"), or at the end of a line.
-_REF_MARKERS_RE = rx.compile(r"(?:[ \t]*\[(?:\d{1,3}|[a-z])\])+(?=\s|$)")
-_TRAILING_REF_MARKERS_RE = rx.compile(r"(?:\s*\[(?:\d{1,3}|[a-z])\])+\s*$")
+_REF_MARKERS_RE = rx.compile(r"(?:[ \t]*" + _REF_MARKER + r")+(?=\s|$)")
+_TRAILING_REF_MARKERS_RE = rx.compile(r"(?:\s*" + _REF_MARKER + r")+\s*$")
 _TOKEN_BEFORE_RE = rx.compile(r"([\w.’'-]+)$")
 
 
