@@ -1,20 +1,24 @@
 """Compiled regular expressions kept between processes.
 
-docqa's rules compile about two hundred regular expressions when they are imported. CPython's
-``re`` parses and compiles a pattern in Python code (``re._parser`` and ``re._compiler``), which
-costs ~0.1 s of every run: half of what linting one small file takes, paid again by every
-pre-commit hook call. What that work produces is small and plain: the pattern's final flags, its
-program (a list of integers), its group count and group names, which ``_sre.compile`` turns into
-the same ``re.Pattern`` in microseconds.
+docqa's rules compile about two hundred regular expressions when they are imported, and a rule
+pack compiles its phrases into a few large ones with the ``regex`` module. Both engines parse and
+compile a pattern in Python code, which cost ~0.1 s (``re``) and ~20 ms (``regex``, the built-in
+pack) of every run: a good part of what linting one small file takes, paid again by every
+pre-commit hook call. What that work produces is small and plain: for ``re``, the pattern's final
+flags, its program (a list of integers), its group count and group names, which ``_sre.compile``
+turns into the same ``re.Pattern`` in microseconds; for ``regex``, the data its patterns pickle to
+(``Pattern._pickled_data``), which ``_regex.compile`` turns back into the pattern, as unpickling does.
 
-:func:`compile` is ``re.compile`` with those products kept in one file in docqa's cache
-directory (marshal, with a digest: see :mod:`docqa.wordstats`), named after the interpreter and
-its regular-expression engine (``sys.implementation.cache_tag`` and ``_sre.MAGIC``), so another
-Python never reads them. A pattern rebuilt from the file compares equal to ``re.compile``'s
-(``Pattern.__eq__`` compares the pattern, the flags and the whole program; the tests check every
-pattern docqa compiles). New patterns are written back once, when the process exits. Anything
-unexpected (another Python implementation, a changed private API, a damaged or foreign file)
-falls back to ``re.compile``: the file only ever costs or saves time.
+:func:`compile` is ``re.compile`` and :func:`compile_regex` is ``regex.compile``, with those
+products kept in a file in docqa's cache directory (marshal, with a digest: see
+:mod:`docqa.wordstats`), named after the interpreter and the engine's version
+(``sys.implementation.cache_tag`` and ``_sre.MAGIC`` or ``regex.__version__``), so another Python
+or another engine never reads them. A pattern rebuilt from the file compares equal to
+``re.compile``'s (``Pattern.__eq__`` compares the pattern, the flags and the whole program), and a
+``regex`` pattern pickles to the same data as ``regex.compile``'s (the tests check every pattern
+docqa compiles). New patterns are written back once, when the process exits. Anything unexpected
+(another Python implementation, a changed private API, a damaged or foreign file) falls back to
+the engine's own compile: the file only ever costs or saves time.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import atexit
 import re
 import sys
+from typing import Any, Callable
 
 try:  # CPython's engine and its pattern compiler (private, so everything here has a fallback)
     import _sre
@@ -32,47 +37,101 @@ except (ImportError, AttributeError):  # pragma: no cover - not CPython
     _sre = None
     _NAME = ""
 
-#: Past this many patterns the file keeps only those the last process used (patterns built from
+#: Past this many patterns a file keeps only those the last process used (patterns built from
 #: configs, packs or older docqa versions would otherwise pile up).
 MAX_STORED = 4000
 
-_stored: dict | None = None  # (pattern, flags) -> program, loaded on first use
-_directory = None  # where it was loaded from, and is written back to
-_used: dict = {}  # what this process compiled or loaded, for the write-back
-_dirty = False
-_enabled = _sre is not None
+
+class Store:
+    """One engine's compiled products, ``(pattern, flags) -> product``, loaded from the cache file
+    ``name`` on first use and written back at exit when this process added to them."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.enabled = bool(name)
+        self.stored: dict | None = None  # loaded on first use
+        self.directory = None  # where it was loaded from, and is written back to
+        self.used: dict = {}  # what this process compiled or loaded, for the write-back
+        self.dirty = False
+
+    def compile(self, key: tuple, build: Callable[[], Any], rebuild: Callable[[Any], Any],
+                fallback: Callable[[], Any], errors: type[Exception]) -> Any:
+        """The pattern for ``key``: rebuilt from its stored product when there is one, else made
+        by ``build`` (which returns ``(pattern, product)``). ``errors`` (the engine's own) pass
+        through; any other failure turns the store off and uses ``fallback`` from then on."""
+        table = self.stored if self.stored is not None else self._load()
+        product = table.get(key)
+        if product is not None:
+            try:
+                compiled = rebuild(product)
+                self.used[key] = product
+                return compiled
+            except Exception:  # a product this engine rejects: compile afresh
+                pass
+        try:
+            compiled, product = build()
+        except errors:
+            raise
+        except Exception:  # the private API moved: the engine's own compile from now on
+            self.enabled = False
+            return fallback()
+        self.used[key] = table[key] = product
+        if not self.dirty:
+            self.dirty = True
+            atexit.register(self.save)
+        return compiled
+
+    def _load(self) -> dict:
+        import marshal
+
+        from .cachedir import default_dir
+        from .wordstats import _read_verified
+
+        self.stored, self.directory = {}, default_dir()
+        body = _read_verified(self.name, self.directory)
+        if body is not None:
+            try:
+                value = marshal.loads(body)
+            except (ValueError, EOFError, TypeError):
+                value = None
+            if isinstance(value, dict):
+                self.stored = value
+        return self.stored
+
+    def save(self) -> None:
+        """Write the table back if this process compiled a pattern it did not hold (best effort)."""
+        if not self.dirty or not self.enabled:
+            return
+        import marshal
+
+        from .wordstats import _write_verified
+
+        table = self.stored if self.stored is not None and len(self.stored) <= MAX_STORED else self.used
+        try:
+            _write_verified(self.name, marshal.dumps(table), self.directory)
+        except (OSError, ValueError):
+            return
+        self.dirty = False
+
+
+#: The store of ``re`` programs.
+RE = Store(_NAME)
+_regex_store: Store | None = None
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern:
     """``re.compile(pattern, flags)`` for a ``str`` pattern, with the compiled program kept in
     the cache directory between processes."""
-    global _dirty
     flags = int(flags)
-    if not _enabled or not isinstance(pattern, str) or flags & re.DEBUG:
+    if not RE.enabled or not isinstance(pattern, str) or flags & re.DEBUG:
         return re.compile(pattern, flags)
-    key = (pattern, flags)
-    table = _stored if _stored is not None else _load()
-    program = table.get(key)
-    if program is not None:
-        try:
-            compiled = _sre.compile(pattern, *program)
-            _used[key] = program
-            return compiled
-        except Exception:  # a program this engine rejects: compile afresh
-            pass
-    try:
+
+    def build() -> tuple:
         program = _program(pattern, flags)
-        compiled = _sre.compile(pattern, *program)
-    except re.error:
-        raise
-    except Exception:  # the private API moved: plain re from now on
-        _disable()
-        return re.compile(pattern, flags)
-    _used[key] = table[key] = program
-    if not _dirty:
-        _dirty = True
-        atexit.register(save)
-    return compiled
+        return _sre.compile(pattern, *program), program
+
+    return RE.compile((pattern, flags), build, lambda program: _sre.compile(pattern, *program),
+                      lambda: re.compile(pattern, flags), re.error)
 
 
 def _program(pattern: str, flags: int) -> tuple:
@@ -89,42 +148,39 @@ def _program(pattern: str, flags: int) -> tuple:
             tuple(indexgroup))
 
 
-def _load() -> dict:
-    global _stored, _directory
-    import marshal
+def regex_store() -> Store:
+    """The store of ``regex`` patterns (the module is imported on first use)."""
+    global _regex_store
+    if _regex_store is None:
+        import regex
 
-    from .cachedir import default_dir
-    from .wordstats import _read_verified
+        _regex_store = Store(f"regexmod-{sys.implementation.cache_tag}-{regex.__version__}.marshal"
+                             if hasattr(regex.Pattern, "_pickled_data") else "")
+    return _regex_store
 
-    _stored, _directory = {}, default_dir()
-    body = _read_verified(_NAME, _directory)
-    if body is not None:
-        try:
-            value = marshal.loads(body)
-        except (ValueError, EOFError, TypeError):
-            value = None
-        if isinstance(value, dict):
-            _stored = value
-    return _stored
+
+def compile_regex(pattern: str, flags: int = 0):
+    """``regex.compile(pattern, flags)`` for a ``str`` pattern, kept in the cache directory
+    between processes as the data the pattern pickles to."""
+    import regex
+    from regex import _regex
+
+    store = regex_store()
+    flags = int(flags)
+    if not store.enabled or not isinstance(pattern, str) or flags & (regex.DEBUG | regex.LOCALE):
+        return regex.compile(pattern, flags)
+
+    def build() -> tuple:
+        compiled = regex.compile(pattern, flags)
+        return compiled, compiled._pickled_data
+
+    # The default version decides what a pattern without V0/V1 means, so it is part of the key.
+    return store.compile((pattern, flags, int(regex.DEFAULT_VERSION)), build, lambda data: _regex.compile(*data),
+                         lambda: regex.compile(pattern, flags), regex.error)
 
 
 def save() -> None:
-    """Write the table back if this process compiled a pattern it did not hold (best effort)."""
-    global _dirty
-    if not _dirty or not _enabled:
-        return
-    import marshal
-
-    from .wordstats import _write_verified
-
-    table = _stored if _stored is not None and len(_stored) <= MAX_STORED else _used
-    try:
-        _write_verified(_NAME, marshal.dumps(table), _directory)
-    except (OSError, ValueError):
-        return
-    _dirty = False
-
-
-def _disable() -> None:
-    global _enabled
-    _enabled = False
+    """Write every store back that this process added to (best effort)."""
+    for store in (RE, _regex_store):
+        if store is not None:
+            store.save()

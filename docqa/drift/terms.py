@@ -15,8 +15,7 @@ import math
 from collections import Counter
 from typing import Iterable, Mapping
 
-import regex
-
+from .. import rx
 from ..textutil import WORD_RE
 
 #: Background probability given to words missing from the frequency table (typos, rare names).
@@ -25,7 +24,7 @@ UNSEEN_PROB = 1e-8
 FUNCTION_ZIPF = 6.0
 #: A capitalised word that does not open a sentence (the character before the space is not a
 #: sentence end, an opening quote or bracket): the evidence that a word names something.
-NAME_RE = regex.compile(r"(?<=[^\s.!?:;…\"“‘(\[][ \t])\p{Lu}[^\W\d_]*(?:['’\-][^\W\d_]+)*")
+NAME_RE = rx.compile_regex(r"(?<=[^\s.!?:;…\"“‘(\[][ \t])\p{Lu}[^\W\d_]*(?:['’\-][^\W\d_]+)*")
 
 _TERM: dict[str, str | None] = {}  # word as written -> term (None: a function word)
 _LOGP: dict[str, float] = {}  # term -> log10 background probability

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
 import regex
 
+from .. import rx
 from ..document import NodeKind
 from ..finding import Family, Fix, Severity, Violation
 from ..rules.base import Rule
@@ -134,7 +135,7 @@ def compile_pattern(pattern: str, ignorecase: bool, key: tuple[str | int, ...]) 
         raise SpecError(key, f"pattern {pattern!r} nests an unbounded repeat inside another ({bad!r}), "
                              "which can backtrack catastrophically; rewrite it without the nesting")
     try:
-        return regex.compile(pattern, regex.V0 | (regex.IGNORECASE if ignorecase else 0))
+        return rx.compile_regex(pattern, regex.V0 | (regex.IGNORECASE if ignorecase else 0))
     except regex.error as exc:
         raise SpecError(key, f"pattern {pattern!r} does not compile: {exc}") from None
 
