@@ -307,13 +307,25 @@ def regular_inflection(key: str, eng: lexicon.English) -> bool:
 MAX_WORD_LENGTH = 30
 
 
+@lru_cache(maxsize=1)
+def software_terms() -> frozenset[str]:
+    """Computing terms and tool names that the English word list lacks ("stdout", "systemd",
+    "pipx", "lexer"): ``docqa/data/software_terms.txt``, from cspell's software-terms and Python
+    dictionaries (MIT; see ``software_terms.LICENSE``). Technical prose uses them in running text,
+    not only in code."""
+    from importlib import resources
+
+    text = resources.files("docqa.data").joinpath("software_terms.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
 def _settled_key(part, accepted, eng, min_length):
     """``part``'s lower-case key, or None when the word alone settles that it is no typo: too short,
-    not plain letters, accepted or known."""
+    not plain letters, accepted, known, or a software term."""
     key = lexicon.normalise_apostrophes(part).lower()
     if len(key) < min_length or not key.isascii() or not key.replace("'", "").isalpha():
         return None
-    if key in accepted or key in eng.known:
+    if key in accepted or key in eng.known or key in software_terms():
         return None
     return key
 
@@ -407,7 +419,8 @@ def _foreign_context(tok, vocab, eng, text: str = "") -> bool:
             if not near:
                 continue
             if (other.shape == "lower" and other.key.isalpha() and other.key not in eng.known
-                    and eng.zipf(other.key) < 4.0 and len(other.key) > 2 and not _compound(other.key, eng)):
+                    and eng.zipf(other.key) < 4.0 and len(other.key) > 2 and not _compound(other.key, eng)
+                    and other.key not in software_terms()):
                 return True
             if j < i and other.key in ("la", "le", "il", "el", "der", "die", "das", "de", "del"):
                 return True
@@ -434,10 +447,11 @@ def _glossed(tok, eng, text: str) -> bool:
 
 
 def _stranger(tok, eng: lexicon.English) -> bool:
-    """A lower-case word of three letters or more that no English source knows."""
+    """A lower-case word of three letters or more that no English source knows (computing jargon
+    is English: "stdout" beside a word does not make a foreign phrase)."""
     k = tok.key
     return (tok.shape == "lower" and len(k) > 2 and k.replace("'", "").isalpha() and k not in eng.known
-            and eng.zipf(k) < 3.0 and not _compound(k, eng))
+            and eng.zipf(k) < 3.0 and not _compound(k, eng) and k not in software_terms())
 
 
 def _compound(key: str, eng: lexicon.English) -> bool:
