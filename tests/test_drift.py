@@ -178,6 +178,25 @@ def test_a_drifted_span_covers_the_code_inside_it():
     assert (f.line, f.end_line) == (13, 22)
 
 
+@pytest.mark.parametrize("heading, flagged", [
+    ("Support", False), ("2. License and credits:", False), ("Release notes", False), ("Getting help", False),
+    ("Tennis", True), ("About the final", True), ("History", True),
+])
+def test_a_readme_housekeeping_section_is_not_drift(heading, flagged):
+    # A README's "Support" or "License" section is about the project's housekeeping, not its
+    # subject: the same off-topic text under a heading about anything else is a drift.
+    text = f"# {TITLE}\n\n" + "\n\n".join(ON) + f"\n\n## {heading}\n\n" + "\n\n".join(OFF) + "\n"
+    found = drift_findings(text, path="README.md")
+    assert [f.line for f in found] == ([13] if flagged else [])
+
+
+def test_a_span_that_reaches_past_a_housekeeping_section_is_still_drift():
+    text = (f"# {TITLE}\n\n" + "\n\n".join(ON[:3]) + f"\n\n{OFF[0]}\n\n## Contributing\n\n{OFF[1]}\n\n"
+            + "\n\n".join(ON[3:]) + "\n")
+    (f,) = drift_findings(text, path="README.md")
+    assert text[f.start:].startswith(OFF[0])
+
+
 # ------------------------------------------------------------------------------- terms
 @pytest.mark.parametrize("word, term", [
     ("partnerships", "partnership"), ("Samsung's", "samsung"), ("Korea’s", "korea"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..finding import Family, Severity, Violation
@@ -9,6 +10,44 @@ from .base import Rule
 
 if TYPE_CHECKING:
     from ..document import Document
+
+#: Sections that a README, a documentation page or a reference article has whatever its subject:
+#: how to get help, contribute, cite or license it, and where to read further. Their words are
+#: the project's housekeeping, not its subject, so a span inside them is not drift.
+META_SECTIONS = frozenset(name.strip() for name in """
+    about|about the project|about this project|authors|author|maintainers|contributors|credits|
+    acknowledgements|acknowledgments|thanks|sponsors|sponsorship|funding|support|getting help|help|
+    contact|contact us|community|contributing|contribute|how to contribute|development|developing|
+    code of conduct|security|reporting security issues|security policy|license|licence|licensing|
+    copyright|release policy|releases|versioning|changelog|change log|release notes|
+    public api|api|api reference|installation|install|requirements|see also|related projects|
+    further reading|references|external links|notes|bibliography|sources|links|resources|citation|
+    citing|how to cite|contents|table of contents|indices and tables|glossary
+    """.split("|"))
+
+_HEADING_NOISE_RE = re.compile(r"^[\s\d.)(:#*_`-]+|[\s:.!*_`]+$")
+
+
+def is_meta_heading(heading: str) -> bool:
+    """True for a heading naming a housekeeping section ("License", "2. Getting help:",
+    "Support and contributing")."""
+    name = " ".join(_HEADING_NOISE_RE.sub("", heading.strip()).lower().split())
+    return name in META_SECTIONS or all(
+        part.strip() in META_SECTIONS for part in re.split(r"\s*(?:,|&|\band\b|/)\s*", name) if part.strip()
+    ) and bool(name)
+
+
+def _in_meta_sections(doc: "Document", start: int, end: int) -> bool:
+    """True when every section the span ``start..end`` touches is a housekeeping section."""
+    touched = [h for h in doc.headings if h.start < end]
+    before = [h for h in touched if h.end <= start]
+    inside = [h for h in touched if h.end > start]
+    # The section the span starts in: the last heading before it, unless it opens with a heading.
+    opens_with_heading = bool(inside) and doc.text[start:inside[0].start].strip() == ""
+    sections = inside if opens_with_heading else before[-1:] + inside
+    return bool(sections) and (opens_with_heading or bool(before)) and all(
+        is_meta_heading(doc.text[h.start:h.end]) for h in sections
+    )
 
 
 class OffTopicDrift(Rule):
@@ -22,7 +61,9 @@ class OffTopicDrift(Rule):
     document against that of a typical section of the same length, and the line where the drift
     starts. Documents with fewer than ``min_document_words`` content words get no verdict; spans
     need ``min_span_words`` content words and ``min_distinctive_terms`` rare words of their own.
-    Code, markup and the table of contents are not evidence.
+    Code, markup and the table of contents are not evidence. Spans inside the housekeeping sections
+    every README or reference page has ("Support", "Contributing", "License", "See also": see
+    ``META_SECTIONS``) are not reported: their subject is the project's upkeep.
 
     Flagged:
         Harbour bridge reopens after repairs\\nThe harbour bridge in Port Alder reopened to traffic on Monday after eight months of repairs to its steel deck and suspension cables.\\nEngineers from the city council replaced corroded cables and resurfaced the deck, and the bridge now carries two cycle lanes beside the road.\\nThe council said the repairs to the bridge cost twelve million dollars, slightly more than the original estimate for the steel and cable work.\\nCommuters had used a ferry across the harbour while the bridge was closed, and ferry operators reported record passenger numbers.\\nThe council plans to inspect the cables of the bridge every year and to repaint the deck railings next spring.\\nMeanwhile, the defending champion of the clay court tennis tournament, Marta Okonkwo of Brazil, withdrew from the semifinal with a wrist injury after losing the first set to Ilse Vandermeer.\\nVandermeer will face the Japanese qualifier Hana Sato in Sunday's final, a rematch of last year's junior championship match, which Sato won in three sets.
@@ -78,6 +119,8 @@ class OffTopicDrift(Rule):
         analysis = self._analysis(doc)
         subject = ", ".join(analysis.subject_terms) or "(none)"
         for span in analysis.spans:
+            if _in_meta_sections(doc, span.start, span.end):
+                continue  # a README's "Support" or "License": housekeeping, not a change of subject
             line = doc.position(span.start)[0]
             end_line = doc.position(span.end)[0]
             where = f"at line {line}" if line == end_line else f"from line {line} to line {end_line}"
