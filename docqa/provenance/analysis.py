@@ -130,6 +130,7 @@ def _analyse(doc: Document) -> Analysis:
             sentences_of.setdefault(s.parent, []).append(s)
     blocks = _prose_blocks(doc)
     study_named = bool(_STUDY_NAMED_RE.search(text))
+    self_report = bool(_SELF_REPORT_RE.search(_QUOTE_RE.sub(" ", text)))
     reported_weak: set[int] = set()
     all_weak: list[Evidence] = []
     prev_block_quote_attributed = False
@@ -192,7 +193,7 @@ def _analyse(doc: Document) -> Analysis:
                                              source=attr.named[0])
                 continue
             verdict = _verdict(text, sent, attr, claims, links, definitions, quotes, previous,
-                               block_has_link, next_tag, study_named)
+                               block_has_link, next_tag, study_named, self_report)
             if verdict[0] == "unsourced" and lead is not None and sent is not sents[0]:
                 verdict = ("sourced", f"the paragraph reports the findings of {lead.text!r}", None, None, lead)
             cs = ClaimSentence(sent.start, sent.end, block.index, claims, *verdict)
@@ -205,7 +206,7 @@ def _analyse(doc: Document) -> Analysis:
 
 
 def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, previous,
-             block_has_link, next_tag, study_named=False):
+             block_has_link, next_tag, study_named=False, self_report=False):
     """(status, reason, vague, weak, source) for one claim sentence."""
     weak = attr.weak_tags[0] if attr.weak_tags else None
     link = next(((s, e) for s, e in links if sent.start <= s < sent.end), None)
@@ -248,6 +249,10 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
     if study_named and (_STUDY_METHOD_RE.search(text, sent.start, sent.end)
                         or _STUDY_ANAPHORA_RE.search(text, sent.start, sent.end)):
         return "sourced", "describes the method of the study the document names", None, None, None
+    if self_report and _OWN_STUDY_RE.search(_QUOTE_RE.sub(" ", text[sent.start:sent.end])):
+        # "The sample consisted of 71 students", "we collected data from 10 languages": a paper's
+        # own data and results; the paper, by its named authors, is their source.
+        return "sourced", "reports the document's own study", None, None, None
     if previous is not None and previous.status in ("sourced", "vague") and previous.end <= sent.start:
         if _continues(text[previous.start:previous.end], text[sent.start:sent.end], previous.claims, claims,
                       strict=previous.reason == SPEAKER):
@@ -317,6 +322,30 @@ _STUDY_METHOD_RE = rx.compile(
     r"|\b(?:collected|gathered|analy[sz]ed)[ \u00a0](?:data|samples|records|responses)[ \u00a0](?:from|on|of)\b",
     re.IGNORECASE,
 )
+
+
+#: The document reports a study of its own: "In this study we ...", "we collected data from ...".
+_SELF_REPORT_RE = rx.compile(
+    r"\b(?:[Ii]n|[Oo]f|[Bb]y)[ \u00a0]this[ \u00a0](?:study|paper|article|experiment|thesis)\b"
+    r"|\b(?:[Tt]he|[Oo]ur)[ \u00a0](?:present|current)[ \u00a0](?:study|paper|article|experiment|work)\b"
+    r"|\b(?-i:[Oo]ur)[ \u00a0](?:[\w-]+[ \u00a0])?(?:study|corpus|sample|dataset|data|experiments?|survey|results|findings|"
+    r"analysis|system|model|method)\b"
+    r"|\b(?-i:[Ww]e)[ \u00a0](?:(?:have|had|then|also|first|further|therefore|now|here)[ \u00a0])?"
+    r"(?:collected|measured|analy[sz]ed|surveyed|sampled|recruited|interviewed|compiled|coded|annotated|"
+    r"recorded|tested|examined|investigated|conducted|performed|applied|developed|computed|calculated|"
+    r"estimated|found|find|observed|manipulated|assessed|evaluated|compared|propose|present|report|"
+    r"describe|conclude|aim)\b"
+)
+#: A sentence about that study: its authors ("we", "our"), the study itself, its groups and sample.
+_OWN_STUDY_RE = rx.compile(
+    r"\b(?-i:[Ww]e|[Oo]ur)\b"
+    r"|\b(?:this|the[ \u00a0]present|the[ \u00a0]current)[ \u00a0](?:study|paper|article|work|experiment|analysis)\b"
+    r"|\b(?:experimental|control|treatment|participant|intervention)(?:[- ]\w+)?[ \u00a0](?:groups?|animals|subjects|"
+    r"conditions?|participants)\b"
+    r"|\bthe[ \u00a0]sample[ \u00a0](?:consisted|comprised|included|contained|was|of)\b",
+    re.IGNORECASE,
+)
+_QUOTE_RE = rx.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 
 _RESEARCH_VERBS = frozenset("found finds showed shows estimated estimate estimates measured calculated concluded".split())
