@@ -403,3 +403,60 @@ def test_first_person_figures_need_a_self_reported_study():
     # No sentence says the text reports a study of its own: "we" alone sources nothing.
     text = "We are proud of the town. The sample consisted of 64 adults. We have 300 members.\n"
     assert [f[3] for f in lint(text)[0]] == ["64 adults", "300 members"]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # A four-digit number with a unit is a measure, not a year.
+    ("At an elevation of 1200 ft (366 m), the town sits in the desert.", "1200 ft"),
+    ("The dive reached a depth below 1400 feet.", "1400 feet"),
+    # The masculine ordinal sign is often typed for a degree sign.
+    ("Summer temperatures reach 31 ºC in July.", "31 ºC"),
+    # A large count of games is not a player's record.
+    ("The shop sells 40,000 games.", "40,000 games"),
+    # A settlement's size is its population.
+    ("For a town of 45,000, there is a lot to see.", "45,000"),
+    ("In 1990 the population of the city was 120,000.", "population of the city was 120,000"),
+])
+def test_round_five_statistics(sentence, text):
+    assert [c.text for c in find_claims(sentence, 0, len(sentence))][:1] == [text]
+
+
+@pytest.mark.parametrize("sentence", [
+    # A player's game record is a sports result, like a score.
+    "In 31 games, he batted .287 with 14 RBI.",
+    "She played in 26 matches that season.",
+    # Academic degrees, not temperatures.
+    "He took only the first of three degrees offered by the guild.",
+    # Taste, not measure.
+    "It is often called one of the most beautiful towns in the world.",
+    # A number inside a name.
+    "It is called the Hall of forty columns by the locals.",
+    "The square is known as the Court of twenty fountains.",
+    # "means" is a verb here, not a counted noun.
+    "In the local dialect, 40 means many.",
+])
+def test_round_five_not_statistics(sentence):
+    assert find_claims(sentence, 0, len(sentence)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # A dated census is a document a reader can look up.
+    "As of the 2011 census, the population of the town was 48,000.\n",
+    # A relative pronoun standing for the data named just before.
+    "The drone sent back the data it had collected, which revealed a wreck at a depth of 1,300 feet.\n",
+])
+def test_round_five_sourced(text):
+    found, counts, _ = lint(text)
+    assert found == []
+    assert counts["claims"] == counts["sourced"] == 1
+
+
+def test_an_area_unit_is_not_a_footnote_marker():
+    found, _, _ = lint("The island is only 2 km² and has 120 residents.\n")
+    assert [f[3] for f in found] == ["2 km²"]
+
+
+def test_a_stray_closing_quote_opens_no_quote():
+    text = ('When she was a child," the family moved to a village of 40 houses. '
+            '"It was wonderful there", Roe said.\n')
+    assert [f[3] for f in lint(text)[0]] == ["40 houses"]

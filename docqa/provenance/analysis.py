@@ -463,6 +463,9 @@ def _quote_spans(text: str, start: int, end: int, open_at_start: bool) -> list[t
         pos = start + m.start()
         ch = m.group()
         if inside is None and ch in "\"“":
+            if ch == '"' and pos > start and not text[pos - 1].isspace() and text[pos - 1] not in "([{‘'—–-" and (
+                    pos + 1 >= end or text[pos + 1].isspace()):
+                continue  # 'When a young girl," the family moved': a stray closing mark opens nothing
             inside = pos
         elif inside is not None and ch in "\"”":
             spans.append((inside, pos + 1))

@@ -67,7 +67,7 @@ _UNIT_WORDS = (
     r"km|kms|kilomet(?:re|er)s?|met(?:re|er)s?|m|cm|mm|miles?|mi|mph|km/h|kmh|kph|knots|m/s|ft|feet|foot|"
     r"inch(?:es)?|yards?|acres?|hectares?|ha|sq|square|km2|km²|m²|m2|kg|kgs|kilo(?:gram)?s?|grams?|mg|µg|mcg|"
     r"tonnes?|tons?|lbs?|ounces?|oz|lit(?:re|er)s?|ml|gallons?|barrels?|bpd|cubic|MW|GW|kW|kWh|MWh|GWh|"
-    r"TWh|watts?|volts?|degrees?|°[CF]?|celsius|fahrenheit|moles?|mol|ppm|ppb|dB|decibels?|calories|kcal|"
+    r"TWh|watts?|volts?|degrees?|[°º][CF]?|celsius|fahrenheit|moles?|mol|ppm|ppb|dB|decibels?|calories|kcal|"
     r"Hz|kHz|MHz|GHz|bytes|KB|MB|GB|TB|PB|Mbps|Gbps|megapixels|light[- ]years?|votes?"
 )
 _UNIT_AFTER_RE = rx.compile(r"[ \u00a0]?(?:" + _UNIT_WORDS + r")(?![\w-])", re.IGNORECASE)
@@ -138,7 +138,7 @@ _PLURAL_IRREGULAR = frozenset(
 )
 _NOT_NOUNS = frozenset(
     """is was has does this its his hers ours yours theirs as us thus plus versus less unless across
-    always perhaps whereas besides towards afterwards sometimes nevertheless series news various
+    always perhaps whereas besides towards afterwards sometimes nevertheless series news various means
     previous serious famous numerous enormous dangerous anonymous ambitious obvious this was
     des les los las dos das""".split()
 )
@@ -148,6 +148,11 @@ _BREAK_WORDS = frozenset(
     does not no this these those its his her their our my your it he she they we i you per each
     also only just about over under between after before during since until into onto upon via
     when where while if because so then there here what how why all both either neither""".split()
+)
+#: A player's or a team's game record ("In 24 games, he batted .292"): sports results, like scores.
+_SPORTS_NOUNS = frozenset(
+    """games matches innings appearances caps goals runs rbi rbis homers touchdowns wickets assists
+    rebounds at-bats""".split()
 )
 # Nouns whose count is a result, a toll or a tally: a claim at any size.
 _TALLY_NOUNS = frozenset(
@@ -188,6 +193,12 @@ _GROWTH_BEFORE_RE = rx.compile(
 _CROWD_BEFORE_RE = rx.compile(
     r"\b(?:crowds?|audiences?|turnout|attendance|gatherings?|rally|march)[ \u00a0](?:of|estimated[ \u00a0]at|numbering)[ \u00a0]"
     r"(?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|over[ \u00a0]|more[ \u00a0]than[ \u00a0]|up[ \u00a0]to[ \u00a0])?$",
+    re.IGNORECASE,
+)
+#: A name introduced by "called", "known as": "the Palace of Forty Columns", "the Gang of Four".
+_NAME_CUE_BEFORE_RE = rx.compile(
+    r"\b(?:called|named|known[ \u00a0]as|nicknamed|dubbed|titled|entitled)[ \u00a0](?:the[ \u00a0])?"
+    r"(?:(?-i:[A-Z])[\w'’-]*[ \u00a0](?:(?:of|de|la|the|and)[ \u00a0])?){1,4}$",
     re.IGNORECASE,
 )
 #: "all vessels exceeding 300 tons", "any company with more than 50 staff": a class, not a finding.
@@ -319,8 +330,16 @@ _COMPARATIVE_RANK_RE = rx.compile(
 )
 #: Any "most <adjective>" with an absolute scope: "the most successful software products ever";
 #: and a ranking by a tally: "had the most pledged delegates".
+#: Adjectives of taste, not of measure: "one of the most beautiful cities in the world" ranks nothing
+#: a reader could count.
+_EVALUATIVE = (
+    r"beautiful|interesting|important|impressive|stunning|attractive|picturesque|charming|romantic|"
+    r"spectacular|magnificent|remarkable|fascinating|exciting|lovely|wonderful|pleasant|scenic|elegant|"
+    r"iconic|brilliant|distinguished|outstanding|honou?red|respected|admired|inspiring|memorable|"
+    r"enjoyable|delightful|gorgeous|breathtaking|striking|unique|intriguing|amazing|incredible"
+)
 _MOST_EVER_RE = rx.compile(
-    r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0][\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
+    r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0](?!(?:" + _EVALUATIVE + r")\b)[\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
     r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0]world)\b"
     r"|\bthe[ \u00a0]most[ \u00a0](?:[\w-]+[ \u00a0])?"
     r"(?:votes|seats|delegates|electors|medals|titles|wins|deaths|casualties|cases|arrests|members)\b",
@@ -330,9 +349,10 @@ _MOST_EVER_RE = rx.compile(
 _METRIC_RE = rx.compile(
     r"\b(?:R0|R-?naught|rate|ratio|index|score|average|median|turnout|yield|inflation|unemployment|"
     r"GDP|population|attendance|circulation|readership|viewership|mortality|incidence|prevalence)"
-    r"(?:[ \u00a0]values?)?(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?(?-i:[A-Z])[\w-]*(?:[ \u00a0](?-i:[A-Z])[\w-]*){0,2})?[ \u00a0](?:is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
+    r"(?:[ \u00a0]values?)?(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?(?-i:[A-Z])[\w-]*(?:[ \u00a0](?-i:[A-Z])[\w-]*){0,2}"
+    r"|[ \u00a0]of[ \u00a0](?:the|this|its|their)[ \u00a0](?:city|town|village|island|country|region|state|area|county|district))?[ \u00a0](?:is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
     r"[ \u00a0](?:about|around|roughly|approximately|nearly|almost|just[ \u00a0]over|just[ \u00a0]under|over|under|some)?[ \u00a0]?"
-    r"\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?"
+    r"\d[\d,]*(?:\.\d+)?(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,]*(?:\.\d+)?)?"
 )
 _RECORD_RE = rx.compile(r"\brecord[- ](?:high|low|levels?|numbers?|breaking)\b", re.IGNORECASE)
 _SHARE_RE = rx.compile(
@@ -665,7 +685,10 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
 
     if is_plain_digits and len(digits) == 4 and 1000 <= value <= 2099 and not scale:
         year_range = re.match(r"[ \u00a0]?[-–—/][ \u00a0]?(\d{2}|\d{4})\b", after)
-        if year_range or not _plural_noun_follows(after) or _prev_word(text, s, start).lower() in _YEAR_PREPOSITIONS:
+        unit = _UNIT_AFTER_RE.match(text, e, end)
+        measured = unit is not None and not unit.group().strip()[:1].isupper() and "vote" not in unit.group().lower()
+        if not measured and (year_range or not _plural_noun_follows(after)
+                             or _prev_word(text, s, start).lower() in _YEAR_PREPOSITIONS):
             return None  # a year, a year range or a year-like label
 
     if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text[e:end]):
@@ -693,6 +716,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
             and prev_lower not in _QUANTIFIER_WORDS and "," not in digits and text[s - 1:s] in (" ", "\u00a0")):
         return None  # "Boeing 707", "Summit 2026", "Category 5": a name with a number in it
 
+    if _NAME_CUE_BEFORE_RE.search(before):
+        return None  # "a palace called Hall of Forty Columns", "known as the Gang of Four": part of a name
     if _THRESHOLD_BEFORE_RE.search(before):
         return None  # "like all vessels exceeding 300 tons": a class defined by a threshold
     s_claim = max(start, s - 60) + currency.start() if currency else s
@@ -736,6 +761,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return None  # a compound adjective: "ten-storey", "25-room", "22-mile"
     e_after = e_num + (rng.end() if rng else 0)
     m_unit = _UNIT_AFTER_RE.match(text, e_after, end)
+    if m_unit and not digits and m_unit.group().strip().lower().startswith("degree"):
+        m_unit = None  # "the first of three degrees": diplomas or grades; temperatures are written in digits
     if m_unit and re.search(r"\d[\d,.]*[ \u00a0]?[^\s(]{0,12}[ \u00a0]?\([~≈]?$", before):
         return None  # "75 m (250 ft)": a conversion of the quantity before it
     if m_unit:
@@ -761,6 +788,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     crowd = _CROWD_BEFORE_RE.search(before)
     if noun is not None:
         tally = noun in _TALLY_NOUNS
+        if noun in _SPORTS_NOUNS and not (growth or record or scale) and value < 1000:
+            return None  # a game record is a sports result, like a score
         if referential and casualty and referential.group().lower().startswith("all"):
             referential = None  # "killing all seven astronauts": a toll, not a group named before
         if referential and not tally and not large:
@@ -776,6 +805,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return s_claim, e_after + (casualty_after.end() if casualty_after else 0), "count"
     if growth or record:
         return s_claim, e_after, "growth" if growth else "count"
+    if large and _SETTLEMENT_OF_RE.search(before):
+        return s_claim, e_after, "count"  # "a city of 760,000": a population
     if crowd and large:
         return s_claim, e_after, "count"  # "a crowd of a hundred thousand"
     if large and _APPROX_BEFORE_RE.search(before) and _CLAUSE_VERB_AFTER_RE.match(text, e_after, end):
@@ -787,6 +818,13 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
 
 #: "among the 163 teams", "one of the 40 members": the size of the whole group is stated.
 _TOTAL_BEFORE_RE = rx.compile(r"\b(?:among|one[ \u00a0]of|out[ \u00a0]of)[ \u00a0]the[ \u00a0]$", re.IGNORECASE)
+#: "a city of", "a town of some": the number after is its population.
+_SETTLEMENT_OF_RE = rx.compile(
+    r"\b(?:an?|the)[ \u00a0](?:[\w-]+[ \u00a0])?(?:city|town|village|metropolis|conurbation|agglomeration|municipality|"
+    r"community|island|nation|country)[ \u00a0]of[ \u00a0](?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|"
+    r"over[ \u00a0]|more[ \u00a0]than[ \u00a0]|roughly[ \u00a0]|just[ \u00a0]over[ \u00a0]|just[ \u00a0]under[ \u00a0])?$",
+    re.IGNORECASE,
+)
 #: An approximate amount: with a large number and no noun, still a head count ("Over a thousand were ...").
 _APPROX_BEFORE_RE = rx.compile(
     r"\b(?:fewer[ \u00a0]than|more[ \u00a0]than|less[ \u00a0]than|over|about|around|nearly|almost|some|roughly|"
