@@ -460,3 +460,35 @@ def test_a_stray_closing_quote_opens_no_quote():
     text = ('When she was a child," the family moved to a village of 40 houses. '
             '"It was wonderful there", Roe said.\n')
     assert [f[3] for f in lint(text)[0]] == ["40 houses"]
+
+
+_GUIDE = (
+    "Getting in\n\n"
+    "You will need a tourist card to enter the country. You can buy it at the airport. "
+    "The card costs € 25 and is valid for 30 days. A replacement is available at the consulate for £ 20 per person. "
+    "Bring your passport to every office. The old town has about 45,000 residents.\n"
+)
+
+
+def test_a_guide_that_speaks_to_the_reader_states_prices_not_statistics():
+    found, _, _ = lint(_GUIDE)
+    # The fee and the price are what the seller asks; the population still needs a source.
+    assert [(f[0], f[3]) for f in found] == [("PRV001", "45,000 residents")]
+
+
+def test_prices_are_statistics_outside_a_guide():
+    text = ("The government changed the rules last year. Applying for the card costs $725. "
+            "Officials met on Monday. The ministry is in the capital. Lawyers were not consulted.\n")
+    assert [f[3] for f in lint(text)[0]] == ["$725"]
+
+
+def test_a_large_sum_in_a_guide_is_still_a_statistic():
+    text = _GUIDE.replace("The old town has about 45,000 residents.", "The new stadium cost $300 million to build.")
+    assert [f[3] for f in lint(text)[0]] == ["$300 million"]
+
+
+def test_you_in_quotes_does_not_make_a_guide():
+    text = ('"You paved the way. You earned it. We salute you," Roe said. '
+            '"Do you know what you did? You changed radio." The show cost $900 per hour to make. '
+            "It ran for years. The station closed.\n")
+    assert [f[3] for f in lint(text)[0]] == ["$900"]

@@ -131,6 +131,7 @@ def _analyse(doc: Document) -> Analysis:
     blocks = _prose_blocks(doc)
     study_named = bool(_STUDY_NAMED_RE.search(text))
     self_report = bool(_SELF_REPORT_RE.search(_QUOTE_RE.sub(" ", text)))
+    guide = _addresses_reader(doc)
     reported_weak: set[int] = set()
     all_weak: list[Evidence] = []
     prev_block_quote_attributed = False
@@ -180,6 +181,8 @@ def _analyse(doc: Document) -> Analysis:
             lead = Evidence(sents[0].start, sents[0].end, "named", "the study the document names")
         for sent, attr in zip(sents, attrs):
             claims = find_claims(text, sent.start, sent.end, doc.is_ignored)
+            if guide and claims:
+                claims = [c for c in claims if not _is_price(text, sent, c)]
             if not claims:
                 # A sentence that names where data comes from ("Scientists from X estimate the
                 # population by ...") sources the figures of the sentence after it.
@@ -346,6 +349,44 @@ _OWN_STUDY_RE = rx.compile(
     re.IGNORECASE,
 )
 _QUOTE_RE = rx.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+
+
+#: The reader addressed in the second person (outside quotes).
+_YOU_RE = rx.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+#: What is paid for something: "costs 25 CUC", "a £25 charge", "(Entrance € 5)", "70 DKK per day".
+_PRICE_CUE_RE = rx.compile(
+    r"\b(?:costs?|costing|fees?|fares?|fines?|charges?|charged|prices?|priced|admission|entrance|entry|tickets?|"
+    r"tariffs?|tax|rent|rental|hire|purchased?|buy|pay|paid|expensive|cheap|cheaper|deal|"
+    r"per[ \u00a0](?:person|adult|child|night|hour|day|week|month|ride|trip|entry|head|room))\b",
+    re.IGNORECASE,
+)
+_SCALE_WORD_RE = rx.compile(r"\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b|\d(?:bn|mn|m|k)\b", re.IGNORECASE)
+
+
+def _addresses_reader(doc: Document) -> bool:
+    """A guide or a how-to: at least three and 15% of its sentences speak to "you" outside quotes
+    (a quote may run over several sentences: "... You've earned it.")."""
+    sentences = [s for s in doc.sentences if s.parent is not None]
+    if len(sentences) < 5:
+        return False
+    text = doc.text
+    quoted: list[tuple[int, int]] = []
+    for block in _prose_blocks(doc):
+        quoted.extend(_quote_spans(text, block.start, block.end, False))
+    n = 0
+    for s in sentences:
+        if any(not any(qs <= m.start() < qe for qs, qe in quoted) for m in _YOU_RE.finditer(text, s.start, s.end)):
+            n += 1
+    return n >= 3 and n >= 0.15 * len(sentences)
+
+
+def _is_price(text: str, sent, claim: Claim) -> bool:
+    """In a guide that speaks to the reader, a small sum in a sentence about paying ("the visa costs
+    25 CUC", "a £25 charge") is what a seller or an authority asks, not a statistic."""
+    if claim.kind != "money" or _SCALE_WORD_RE.search(claim.text) or not _PRICE_CUE_RE.search(text, sent.start, sent.end):
+        return False
+    values = [float(v.replace(",", "")) for v in re.findall(r"\d[\d,]*(?:\.\d+)?", claim.text)]
+    return bool(values) and max(values) < 10000
 
 
 _RESEARCH_VERBS = frozenset("found finds showed shows estimated estimate estimates measured calculated concluded".split())
