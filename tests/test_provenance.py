@@ -492,3 +492,25 @@ def test_you_in_quotes_does_not_make_a_guide():
             '"Do you know what you did? You changed radio." The show cost $900 per hour to make. '
             "It ran for years. The station closed.\n")
     assert [f[3] for f in lint(text)[0]] == ["$900"]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # A superlative scoped by a place.
+    ("Tobermory is the name of the largest village on the island of Mull.", "the largest village on the island"),
+    ("Here stands the biggest cinema of the island.", "the biggest cinema of the island"),
+    ("The merger created the richest city on the Italian mainland.", "the richest city on the Italian mainland"),
+    ("It has the third largest zoo in the U.S. by area.", "the third largest zoo in the U.S"),
+    ("Skye: the biggest island out of mainland Scotland.", "the biggest island out of mainland Scotland"),
+    # A ranking per head; a former ranking.
+    ("The town has the most bookshops per capita in the region.", "the most bookshops per capita"),
+    ("The world's former largest diner stands by the road.", "world's former largest"),
+    # "most" with a measurable adjective and a national scope.
+    ("It is one of the most diverse wetlands in the country.", "one of the most diverse wetlands in the country"),
+])
+def test_round_five_rankings(sentence, text):
+    assert [c.text for c in find_claims(sentence, 0, len(sentence))][:1] == [text]
+
+
+def test_a_rank_in_a_hierarchy_is_no_ranking_even_with_a_scope():
+    sentence = "The Speaker is the third-highest ranking person in the U.S. government."
+    assert find_claims(sentence, 0, len(sentence)) == []

@@ -285,18 +285,23 @@ _SMALL_COUNT = r"\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|h
 _GENERIC_SCOPES = r"world|globe|planet|nation|country|continent|region|industry|sector|market|city|state|company|firm"
 _RANK_SCOPED_RE = rx.compile(
     r"\b(?:the[ \u00a0])?(?:(?P<generic>" + _GENERIC_SCOPES + r")|(?P<proper>[A-Z][\w&.-]*(?:[ \u00a0][A-Z][\w&.-]*){0,3}))"
-    r"['’]s?[ \u00a0](?:(?:" + _ORDINALS + r")[- ])?"
+    r"['’]s?[ \u00a0](?:former[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?"
     r"(?P<rank>(?:top|leading|largest|biggest)[ \u00a0](?:" + _SMALL_COUNT + r")\b|(?:" + _SMALL_COUNT
     + r")[ \u00a0](?:largest|biggest|leading|richest|top)\b|" + _SUPERLATIVES
     + r"|(?P<soft>top|leading|number[- ]one|No\.?[ \u00a0]?1))\b"
 )
 _RANK_SCOPE_AFTER_RE = rx.compile(
     r"\b(?:the[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?(?:" + _SUPERLATIVES + r")\b"
-    r"(?:,?[ \u00a0][\w'’-]+){0,7}?,?[ \u00a0](?:in[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0]){0,2}world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
+    r"(?![- ](?:rank|ranking|ranked|paid|placed)\b)(?:,?[ \u00a0][\w'’-]+){0,7}?,?[ \u00a0](?:in[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0]){0,2}world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
     r"on[ \u00a0]record|ever[ \u00a0](?:recorded|built|made|seen|measured)|in[ \u00a0]the[ \u00a0](?:country|nation|region|state|"
     r"continent|EU|European[ \u00a0]Union|US|UK|world)|in[ \u00a0](?:Europe|Asia|Africa|America|North[ \u00a0]America|"
     r"South[ \u00a0]America|Latin[ \u00a0]America|Australia|Oceania|the[ \u00a0]Middle[ \u00a0]East|(?-i:[A-Z][a-z]+))|globally|"
-    r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+))\b"
+    r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+)|"
+    # A place as the scope: "the largest town on the island", "the biggest mall of the island",
+    # "the largest state on the Greek mainland", "in the U.S.", "out of mainland Guadeloupe".
+    r"(?:in|on|of|out[ \u00a0]of)[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0])?(?:islands?|mainland|archipelago|peninsula|coast|"
+    r"province|county|metro[ \u00a0]area|city|town|country|nation)|in[ \u00a0]the[ \u00a0](?:U\.S|U\.K|United[ \u00a0](?:States|Kingdom))|"
+    r"out[ \u00a0]of[ \u00a0](?:mainland[ \u00a0])?(?-i:[A-Z][a-z]+))\b"
 )
 #: An ordinal superlative ("second-largest"); or a measurable superlative as the predicate: "his reign
 #: was the longest", "X is the largest group ...".
@@ -340,7 +345,9 @@ _EVALUATIVE = (
 )
 _MOST_EVER_RE = rx.compile(
     r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0](?!(?:" + _EVALUATIVE + r")\b)[\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
-    r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0]world)\b"
+    r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0](?:world|country|nation))\b"
+    # A ranking per head: "the most golf courses per capita".
+    r"|\bthe[ \u00a0]most[ \u00a0](?:[\w-]+[ \u00a0]){1,3}per[ \u00a0](?:capita|head|person|resident|inhabitant)\b"
     r"|\bthe[ \u00a0]most[ \u00a0](?:[\w-]+[ \u00a0])?"
     r"(?:votes|seats|delegates|electors|medals|titles|wins|deaths|casualties|cases|arrests|members)\b",
     re.IGNORECASE,
