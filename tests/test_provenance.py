@@ -514,3 +514,32 @@ def test_round_five_rankings(sentence, text):
 def test_a_rank_in_a_hierarchy_is_no_ranking_even_with_a_scope():
     sentence = "The Speaker is the third-highest ranking person in the U.S. government."
     assert find_claims(sentence, 0, len(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # A currency code written against the amount.
+    ("From the station a taxi costs c. IRR150,000 to the bazaar.", "IRR150,000"),
+    # A count of days of some weather is a climate figure, not a duration.
+    ("The valley has over 240 days of sunshine a year.", "240 days of sunshine"),
+    # A vague distance with a scale word.
+    ("The hotel is a few hundred feet from the pier.", "a few hundred feet"),
+    # A record over a period.
+    ("He became only the third Orioles pitcher since 1950 to throw two shutouts in a week.",
+     "only the third Orioles pitcher since 1950 to"),
+])
+def test_round_five_more_statistics(sentence, text):
+    assert [c.text for c in find_claims(sentence, 0, len(sentence))][:1] == [text]
+
+
+def test_an_estimated_population_with_nobody_named_is_vague():
+    found, _, _ = lint("By the end of the war, the population was estimated at 200,000.\n")
+    assert [f[0] for f in found] == ["PRV002"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He stayed there for 40 days of rest.",
+    "The first time since 2010 the club won, fans cheered.",
+    "The Conception was a 75 ft (~23 m) long commercial boat.",
+])
+def test_round_five_more_not_statistics(sentence):
+    assert find_claims(sentence, 0, len(sentence)) == []

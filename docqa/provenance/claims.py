@@ -48,9 +48,14 @@ NUMBER_RE = rx.compile(
 _SCALE_AFTER_RE = rx.compile(r"[ \u00a0]?(hundred|thousand|million|billion|trillion|bn|mn|mln|tn)\b", re.IGNORECASE)
 _GLUED_SCALE = {"k", "m", "mn", "bn", "b", "tn"}
 
+_CURRENCY_CODES = r"IRR|THB|MXN|CUC|CUP|PLN|CZK|HUF|TRY|EGP|AED|SAR|IDR|MYR|PHP|VND|ILS|NGN|KES|ARS|CLP|COP|PEN|TWD|ISK"
+#: A currency code written against the amount: "IRR200,000", "USD25".
+_GLUED_CODE_BEFORE_RE = rx.compile(
+    r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|" + _CURRENCY_CODES + r")$"
+)
 _CURRENCY_BEFORE_RE = rx.compile(
     r"(?:(?:(?:US|U\.S\.|A|AU|C|CA|CDN|NZ|HK|S|R|NT|Mex)?\$|€|£|¥|₩|₹|₽|₺|₪|₦|₱|₿)[ \u00a0]?|"
-    r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|Rs\.?)[ \u00a0]?)$"
+    r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|" + _CURRENCY_CODES + r"|Rs\.?)[ \u00a0]?)$"
 )
 _CURRENCY_WORDS = (
     r"dollars?|euros?|pounds sterling|pounds|yen|yuan|renminbi|rupees?|rubles?|roubles?|francs?|"
@@ -236,7 +241,7 @@ _MONEY_WORDS_RE = rx.compile(
 )
 _SEVERAL_RE = rx.compile(
     r"\b(?:(?-i:S)everal|(?-i:A)[ \u00a0]few|(?-i:M)any|(?-i:S)ome|several|a[ \u00a0]few|many|some)[ \u00a0]"
-    r"(?:hundred|thousand|million|billion)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?(?:[a-z][\w-]*s|people|children|men|women|police|staff|personnel)\b"
+    r"(?:hundred|thousand|million|billion)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?(?:[a-z][\w-]*s|people|children|men|women|police|staff|personnel|feet)\b"
 )
 #: How often something has happened: "Only once before has Congress voted ...", "twice in its history".
 _TIMES_BEFORE_RE = rx.compile(
@@ -246,6 +251,13 @@ _TIMES_BEFORE_RE = rx.compile(
     re.IGNORECASE,
 )
 _CHANGE_NUM = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|" + _WORD_NUM + r")"
+#: A record over a period: "only the second Pirates player since 1900 to ...", "the first woman since 1950 to".
+#: (Not in :data:`GATES`: :func:`find_claims` looks for "since" first.)
+_SINCE_RECORD_RE = rx.compile(
+    r"\b(?:only[ \u00a0])?the[ \u00a0](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"[ \u00a0](?:[\w'’-]+[ \u00a0]){1,4}?since[ \u00a0](?:(?:1[5-9]|20)\d\d|records[ \u00a0]began)[ \u00a0]to\b",
+    re.IGNORECASE,
+)
 #: A change stated from one figure to another: "reduced the number of polling stations from 180 to 5".
 _FROM_TO_RE = rx.compile(
     r"\b(?:increased?|increases|increasing|raised|raises|raising|reduced|reduces|reducing|cut|cuts|cutting|lowered|"
@@ -357,7 +369,8 @@ _METRIC_RE = rx.compile(
     r"\b(?:R0|R-?naught|rate|ratio|index|score|average|median|turnout|yield|inflation|unemployment|"
     r"GDP|population|attendance|circulation|readership|viewership|mortality|incidence|prevalence)"
     r"(?:[ \u00a0]values?)?(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?(?-i:[A-Z])[\w-]*(?:[ \u00a0](?-i:[A-Z])[\w-]*){0,2}"
-    r"|[ \u00a0]of[ \u00a0](?:the|this|its|their)[ \u00a0](?:city|town|village|island|country|region|state|area|county|district))?[ \u00a0](?:is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
+    r"|[ \u00a0]of[ \u00a0](?:the|this|its|their)[ \u00a0](?:city|town|village|island|country|region|state|area|county|district))?[ \u00a0](?:(?:is|was|were|are)[ \u00a0](?:estimated|put|reported|thought|believed|said)[ \u00a0](?:at|to[ \u00a0]be)|"
+    r"is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
     r"[ \u00a0](?:about|around|roughly|approximately|nearly|almost|just[ \u00a0]over|just[ \u00a0]under|over|under|some)?[ \u00a0]?"
     r"\d[\d,]*(?:\.\d+)?(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,]*(?:\.\d+)?)?"
 )
@@ -507,6 +520,9 @@ def find_claims(
     if gate.has(_TIMES_BEFORE_WORDS):
         for m in _TIMES_BEFORE_RE.finditer(text, start, end):
             add(m.start(), m.end(), "count")
+    if gate.has(("since",)):
+        for m in _SINCE_RECORD_RE.finditer(text, start, end):
+            add(m.start(), m.end(), "ranking")
     if gate.has(_FROM_TO_WORDS):
         for m in _FROM_TO_RE.finditer(text, start, end):
             if not any(_YEAR_LIKE_RE.fullmatch(m.group(k)) for k in ("a", "b")):
@@ -650,7 +666,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
 
     if digits:
         # Glued to a word or another number: an identifier, code, time, ratio or path.
-        if prev_char.isalnum() or prev_char in "_#/:\\" or (prev_char in "-." and s - 2 >= start and text[s - 2].isalnum()):
+        if (prev_char.isalnum() and not _GLUED_CODE_BEFORE_RE.search(before)) or prev_char in "_#/:\\" or (
+                prev_char in "-." and s - 2 >= start and text[s - 2].isalnum()):
             return None
         if next_char in ":/" and e + 1 < end and text[e + 1].isdigit():
             return None  # a time (15:30), a date (10/01) or a ratio
@@ -759,6 +776,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     if first == "times" and (scale or value >= 100) and not rng:
         # "used over one million times": a large count of occurrences, not a multiplier or a duration.
         return s_claim, e_num + len(after) - len(after.lstrip()) + len("times"), "count"
+    if first in ("days", "hours", "nights") and value >= 10 and _WEATHER_AFTER_RE.match(after):
+        return s_claim, e_num + _WEATHER_AFTER_RE.match(after).end(), "count"  # "225 days of sunshine": a climate figure
     if first.split("-")[0] in _TIME_UNITS or first in ("more", "consecutive", "straight", "full") and len(tokens) > 1 and tokens[1].lower() in _TIME_UNITS:
         return None
     m_mag = re.match(r"[- \u00a0](?:magnitude|on[ \u00a0]the[ \u00a0](?:Richter|moment[ \u00a0]magnitude)[ \u00a0]scale)\b", text[e_num:end], re.IGNORECASE)
@@ -825,6 +844,11 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
 
 #: "among the 163 teams", "one of the 40 members": the size of the whole group is stated.
 _TOTAL_BEFORE_RE = rx.compile(r"\b(?:among|one[ \u00a0]of|out[ \u00a0]of)[ \u00a0]the[ \u00a0]$", re.IGNORECASE)
+#: "over 225 days of sunshine a year": a count of days of some weather.
+_WEATHER_AFTER_RE = rx.compile(
+    r"[ \u00a0]+(?:days|hours|nights)[ \u00a0]+of[ \u00a0]+(?:sunshine|sun|rain|rainfall|snow|snowfall|frost|fog|precipitation)\b",
+    re.IGNORECASE,
+)
 #: "a city of", "a town of some": the number after is its population.
 _SETTLEMENT_OF_RE = rx.compile(
     r"\b(?:an?|the)[ \u00a0](?:[\w-]+[ \u00a0])?(?:city|town|village|metropolis|conurbation|agglomeration|municipality|"
