@@ -543,3 +543,19 @@ def test_an_estimated_population_with_nobody_named_is_vague():
 ])
 def test_round_five_more_not_statistics(sentence):
     assert find_claims(sentence, 0, len(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("It is home to some of the world's most rare orchids.", ["the world's most rare"]),
+    ("It sits on one of the world's most beautiful harbours.", []),
+    ("One of Roe's most widely noticed essays appeared in 1988.", []),
+])
+def test_world_most_is_a_ranking_unless_it_is_taste(sentence, found):
+    assert [c.text for c in find_claims(sentence, 0, len(sentence))] == found
+
+
+def test_plus_continues_the_report_before():
+    text = ("The Almanac ranks the area second in parks out of 354 metro areas. "
+            "Plus, the region has the most museums per capita in the nation.\n")
+    found, counts, _ = lint(text)
+    assert found == [] and counts["sourced"] == 2

@@ -47,7 +47,7 @@ _SOURCE_LINE_RE = rx.compile(r"^[ \u00a0]*(?:sources?|data|figures)[ \u00a0]*:",
 _CONTINUATION_RE = rx.compile(
     r"^(?:that|this|these|those|it|the[ \u00a0](?:figure|number|total|rate|increase|decrease|rise|drop|"
     r"fall|toll|tally|count|estimate)s?|he|she|they|of[ \u00a0]those|of[ \u00a0]these|among[ \u00a0]them|"
-    r"in[ \u00a0]addition|also|meanwhile|moreover|furthermore|however|but|and|for[ \u00a0]example|for[ \u00a0]instance|"
+    r"in[ \u00a0]addition|also|plus|meanwhile|moreover|furthermore|however|but|and|for[ \u00a0]example|for[ \u00a0]instance|"
     r"in[ \u00a0]particular|specifically|including|(?:out[ \u00a0])?(?:of[ \u00a0])?(?:these|those|them))\b",
     re.IGNORECASE,
 )

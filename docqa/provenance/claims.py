@@ -295,12 +295,22 @@ _SUPERLATIVES = (
 _ORDINALS = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 _SMALL_COUNT = r"\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred"
 _GENERIC_SCOPES = r"world|globe|planet|nation|country|continent|region|industry|sector|market|city|state|company|firm"
+#: Adjectives of taste, not of measure: "one of the most beautiful cities in the world" ranks nothing
+#: a reader could count.
+_EVALUATIVE = (
+    r"beautiful|interesting|important|impressive|stunning|attractive|picturesque|charming|romantic|"
+    r"spectacular|magnificent|remarkable|fascinating|exciting|lovely|wonderful|pleasant|scenic|elegant|"
+    r"iconic|brilliant|distinguished|outstanding|honou?red|respected|admired|inspiring|memorable|"
+    r"enjoyable|delightful|gorgeous|breathtaking|striking|unique|intriguing|amazing|incredible"
+)
 _RANK_SCOPED_RE = rx.compile(
     r"\b(?:the[ \u00a0])?(?:(?P<generic>" + _GENERIC_SCOPES + r")|(?P<proper>[A-Z][\w&.-]*(?:[ \u00a0][A-Z][\w&.-]*){0,3}))"
     r"['’]s?[ \u00a0](?:former[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?"
     r"(?P<rank>(?:top|leading|largest|biggest)[ \u00a0](?:" + _SMALL_COUNT + r")\b|(?:" + _SMALL_COUNT
     + r")[ \u00a0](?:largest|biggest|leading|richest|top)\b|" + _SUPERLATIVES
-    + r"|(?P<soft>top|leading|number[- ]one|No\.?[ \u00a0]?1))\b"
+    + r"|(?P<soft>top|leading|number[- ]one|No\.?[ \u00a0]?1)"
+    # "the world's most rare birds": any measurable "most" after a generic scope (not "most beautiful").
+    + r"|(?P<most>most[ \u00a0](?!(?:" + _EVALUATIVE + r")\b)(?-i:[a-z])[a-z-]+))\b"
 )
 _RANK_SCOPE_AFTER_RE = rx.compile(
     r"\b(?:the[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?(?:" + _SUPERLATIVES + r")\b"
@@ -347,14 +357,6 @@ _COMPARATIVE_RANK_RE = rx.compile(
 )
 #: Any "most <adjective>" with an absolute scope: "the most successful software products ever";
 #: and a ranking by a tally: "had the most pledged delegates".
-#: Adjectives of taste, not of measure: "one of the most beautiful cities in the world" ranks nothing
-#: a reader could count.
-_EVALUATIVE = (
-    r"beautiful|interesting|important|impressive|stunning|attractive|picturesque|charming|romantic|"
-    r"spectacular|magnificent|remarkable|fascinating|exciting|lovely|wonderful|pleasant|scenic|elegant|"
-    r"iconic|brilliant|distinguished|outstanding|honou?red|respected|admired|inspiring|memorable|"
-    r"enjoyable|delightful|gorgeous|breathtaking|striking|unique|intriguing|amazing|incredible"
-)
 _MOST_EVER_RE = rx.compile(
     r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0](?!(?:" + _EVALUATIVE + r")\b)[\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
     r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0](?:world|country|nation))\b"
@@ -577,6 +579,8 @@ def _rankings(text: str, start: int, end: int, gate: Gate | None = None) -> list
     gate = gate or Gate(text, start, end, GATES)
     spans = []
     for m in gate.scan(_RANK_SCOPED_RE):
+        if m.group("most") and not m.group("generic"):
+            continue  # "Fillmore's most widely noticed works": a name's "most" is taste, not a ranking
         if m.group("proper"):
             # A name's possessive is a ranking only with a measurable superlative ("Iran's largest
             # fleet"), not with "leading" or "top" alone, and never a sentence-initial common word.
