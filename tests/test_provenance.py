@@ -380,7 +380,8 @@ def test_labels_line_up_with_todays_sentences():
 
 # ------------------------------------------------------------------ non-news genres (issue 6, round 5: final-3 errors)
 _PAPER = (
-    "Abstract: In this paper we report how readers move between stanzas.\n\n"
+    "Abstract: In this paper we report how readers move between stanzas, a question eye-tracking "
+    "studies have opened (Roe & Doe, 2015).\n\n"
     "We recruited readers from a public library. The sample consisted of 64 adults aged 20 to 70. "
     "Reading speed in the experimental group was 18% higher than in the control group. "
     "We then annotated a corpus of about 2,400 poems.\n"
@@ -397,6 +398,13 @@ def test_a_paper_still_needs_a_source_for_figures_about_the_world():
     text = _PAPER + "\nPoetry apps are used by millions of people every day.\n"
     found, _, _ = lint(text)
     assert [(f[0], f[3]) for f in found] == [("PRV001", "millions of people")]
+
+
+def test_our_analysis_in_a_text_that_cites_nothing_is_no_source():
+    # A blog post is not a paper: with no citation anywhere, "our analysis" sources nothing.
+    text = ("Our analysis shows that 73% of companies will adopt AI by 2027. "
+            "We found that most teams are not ready.\n")
+    assert [f[3] for f in lint(text)[0]] == ["73%"]
 
 
 def test_first_person_figures_need_a_self_reported_study():

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .. import rx
 from ..document import Document, Node, NodeKind
-from .attribution import WEAK_VERBS, Attribution, Evidence, analyse_sentence, tag_is_specific
+from .attribution import _CITATION_RE, WEAK_VERBS, Attribution, Evidence, analyse_sentence, tag_is_specific
 from .claims import Claim, find_claims
 
 CACHE_KEY = "provenance"
@@ -130,7 +130,7 @@ def _analyse(doc: Document) -> Analysis:
             sentences_of.setdefault(s.parent, []).append(s)
     blocks = _prose_blocks(doc)
     study_named = bool(_STUDY_NAMED_RE.search(text))
-    self_report = bool(_SELF_REPORT_RE.search(_QUOTE_RE.sub(" ", text)))
+    self_report = bool(_SELF_REPORT_RE.search(_QUOTE_RE.sub(" ", text))) and _cites_literature(text)
     guide = _addresses_reader(doc)
     reported_weak: set[int] = set()
     all_weak: list[Evidence] = []
@@ -339,6 +339,12 @@ _SELF_REPORT_RE = rx.compile(
     r"estimated|found|find|observed|manipulated|assessed|evaluated|compared|propose|present|report|"
     r"describe|conclude|aim)\b"
 )
+def _cites_literature(text: str) -> bool:
+    """A scholarly text: an author-year citation ("(Roe, 2019)", "Roe et al.") or numbered ones ("[12]")."""
+    return bool(_CITATION_RE.search(text)) or len(_NUMBERED_CITATION_RE.findall(text)) >= 2
+
+
+_NUMBERED_CITATION_RE = rx.compile(r"\[\d{1,3}(?:[ \u00a0]*[,–-][ \u00a0]*\d{1,3})*\]")
 #: A sentence about that study: its authors ("we", "our"), the study itself, its groups and sample.
 _OWN_STUDY_RE = rx.compile(
     r"\b(?-i:[Ww]e|[Oo]ur)\b"
