@@ -567,3 +567,11 @@ def test_plus_continues_the_report_before():
             "Plus, the region has the most museums per capita in the nation.\n")
     found, counts, _ = lint(text)
     assert found == [] and counts["sourced"] == 2
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("In the desert, two of his companions died of thirst.", "two of his companions"),
+    ("Three of the miners were killed in the blast.", "Three of the miners"),
+])
+def test_deaths_of_some_of_a_group_are_a_toll(sentence, text):
+    assert [c.text for c in find_claims(sentence, 0, len(sentence))][:1] == [text]

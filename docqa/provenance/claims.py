@@ -171,7 +171,8 @@ _CASUALTY_VERBS = (
 _CASUALTY_AFTER_RE = rx.compile(
     r"^(?:(?:[ \u00a0](?:(?-i:[a-z])[\w-]*|a|an)){0,4}?[ \u00a0](?:were|are|was|have[ \u00a0]been|had[ \u00a0]been|has[ \u00a0]been|"
     r"remain|remained)(?:[ \u00a0](?:confirmed|reported|believed|feared|presumed|now|later|seriously|critically))?"
-    r"|(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*|"
+    r"|(?:[ \u00a0]of[ \u00a0](?:his|her|their|its|the)(?=[ \u00a0]))?"
+    r"(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*|"
     r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers)))){0,2})"
     r"[ \u00a0]" + _CASUALTY_VERBS,
     re.IGNORECASE,
