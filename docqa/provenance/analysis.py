@@ -339,6 +339,8 @@ _SELF_REPORT_RE = rx.compile(
     r"estimated|found|find|observed|manipulated|assessed|evaluated|compared|propose|present|report|"
     r"describe|conclude|aim)\b"
 )
+
+
 def _cites_literature(text: str) -> bool:
     """A scholarly text: an author-year citation ("(Roe, 2019)", "Roe et al.") or numbered ones ("[12]")."""
     return bool(_CITATION_RE.search(text)) or len(_NUMBERED_CITATION_RE.findall(text)) >= 2
