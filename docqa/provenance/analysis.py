@@ -253,7 +253,7 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
                         or _STUDY_ANAPHORA_RE.search(text, sent.start, sent.end)):
         return "sourced", "describes the method of the study the document names", None, None, None
     if self_report and _OWN_STUDY_RE.search(_QUOTE_RE.sub(" ", text[sent.start:sent.end])):
-        # "The sample consisted of 71 students", "we collected data from 10 languages": a paper's
+        # "The sample consisted of 64 adults", "we collected data from 12 dialects": a paper's
         # own data and results; the paper, by its named authors, is their source.
         return "sourced", "reports the document's own study", None, None, None
     if previous is not None and previous.status in ("sourced", "vague") and previous.end <= sent.start:
@@ -361,7 +361,7 @@ _QUOTE_RE = rx.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 #: The reader addressed in the second person (outside quotes).
 _YOU_RE = rx.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
-#: What is paid for something: "costs 25 CUC", "a £25 charge", "(Entrance € 5)", "70 DKK per day".
+#: What is paid for something: "costs 30 EUR", "a £12 charge", "(Admission € 8)", "90 SEK per day".
 _PRICE_CUE_RE = rx.compile(
     r"\b(?:costs?|costing|fees?|fares?|fines?|charges?|charged|prices?|priced|admission|entrance|entry|tickets?|"
     r"tariffs?|tax|rent|rental|hire|purchased?|buy|pay|paid|expensive|cheap|cheaper|deal|"
@@ -389,8 +389,8 @@ def _addresses_reader(doc: Document) -> bool:
 
 
 def _is_price(text: str, sent, claim: Claim) -> bool:
-    """In a guide that speaks to the reader, a small sum in a sentence about paying ("the visa costs
-    25 CUC", "a £25 charge") is what a seller or an authority asks, not a statistic."""
+    """In a guide that speaks to the reader, a small sum in a sentence about paying ("the permit costs
+    30 EUR", "a £12 charge") is what a seller or an authority asks, not a statistic."""
     if claim.kind != "money" or _SCALE_WORD_RE.search(claim.text) or not _PRICE_CUE_RE.search(text, sent.start, sent.end):
         return False
     values = [float(v.replace(",", "")) for v in re.findall(r"\d[\d,]*(?:\.\d+)?", claim.text)]
@@ -514,7 +514,7 @@ def _quote_spans(text: str, start: int, end: int, open_at_start: bool) -> list[t
         if inside is None and ch in "\"“":
             if ch == '"' and pos > start and not text[pos - 1].isspace() and text[pos - 1] not in "([{‘'—–-" and (
                     pos + 1 >= end or text[pos + 1].isspace()):
-                continue  # 'When a young girl," the family moved': a stray closing mark opens nothing
+                continue  # 'As a child," the family moved': a stray closing mark opens nothing
             inside = pos
         elif inside is not None and ch in "\"”":
             spans.append((inside, pos + 1))

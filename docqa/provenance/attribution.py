@@ -304,7 +304,7 @@ def analyse_sentence(text: str, start: int, end: int) -> Attribution:
         if outside_tags(m.start(), m.end()):
             out.named.append(Evidence(m.start(), m.end(), "named", m.group()))
     if "census" in gate.low:
-        # "As of the 2001 census": a dated national census is a document a reader can look up.
+        # "As of the 2016 census": a dated national census is a document a reader can look up.
         for m in _DATED_CENSUS_RE.finditer(text, start, end):
             out.named.append(Evidence(m.start(), m.end(), "named", m.group()))
     for m in scan(_NAMED_DOCUMENT_RE):
@@ -529,7 +529,7 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
     low = head.lower()
     s_subj = window[0][0]
     if low == "which" and k >= 1 and window[k - 1][2] == "," and tokens[i][2].lower() in _VAGUE_VERBS | {"revealed"}:
-        # "the data it had collected, which revealed ...": the relative pronoun stands for a
+        # "the data the probe sent back, which showed ...": the relative pronoun stands for a
         # definite report, study or data set named just before.
         for t in range(k - 2, max(-1, k - 8), -1):
             if window[t][2].lower() in ANAPHORIC_HEADS and t >= 1 and window[t - 1][2].lower() in ("the", "its", "their", "this"):

@@ -49,7 +49,7 @@ _SCALE_AFTER_RE = rx.compile(r"[ \u00a0]?(hundred|thousand|million|billion|trill
 _GLUED_SCALE = {"k", "m", "mn", "bn", "b", "tn"}
 
 _CURRENCY_CODES = r"IRR|THB|MXN|CUC|CUP|PLN|CZK|HUF|TRY|EGP|AED|SAR|IDR|MYR|PHP|VND|ILS|NGN|KES|ARS|CLP|COP|PEN|TWD|ISK"
-#: A currency code written against the amount: "IRR200,000", "USD25".
+#: A currency code written against the amount: "THB1,500", "USD25".
 _GLUED_CODE_BEFORE_RE = rx.compile(
     r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|" + _CURRENCY_CODES + r")$"
 )
@@ -154,7 +154,7 @@ _BREAK_WORDS = frozenset(
     also only just about over under between after before during since until into onto upon via
     when where while if because so then there here what how why all both either neither""".split()
 )
-#: A player's or a team's game record ("In 24 games, he batted .292"): sports results, like scores.
+#: A player's or a team's game record ("In 31 games, he batted .287"): sports results, like scores.
 _SPORTS_NOUNS = frozenset(
     """games matches innings appearances caps goals runs rbi rbis homers touchdowns wickets assists
     rebounds at-bats""".split()
@@ -201,7 +201,7 @@ _CROWD_BEFORE_RE = rx.compile(
     r"(?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|over[ \u00a0]|more[ \u00a0]than[ \u00a0]|up[ \u00a0]to[ \u00a0])?$",
     re.IGNORECASE,
 )
-#: A name introduced by "called", "known as": "the Palace of Forty Columns", "the Gang of Four".
+#: A name introduced by "called", "known as": "the Court of Forty Pillars", "the Gang of Four".
 _NAME_CUE_BEFORE_RE = rx.compile(
     r"\b(?:called|named|known[ \u00a0]as|nicknamed|dubbed|titled|entitled)[ \u00a0](?:the[ \u00a0])?"
     r"(?:(?-i:[A-Z])[\w'’-]*[ \u00a0](?:(?:of|de|la|the|and)[ \u00a0])?){1,4}$",
@@ -252,7 +252,7 @@ _TIMES_BEFORE_RE = rx.compile(
     re.IGNORECASE,
 )
 _CHANGE_NUM = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|" + _WORD_NUM + r")"
-#: A record over a period: "only the second Pirates player since 1900 to ...", "the first woman since 1950 to".
+#: A record over a period: "only the third Orioles pitcher since 1950 to ...", "the first woman since 1960 to".
 #: (Not in :data:`GATES`: :func:`find_claims` looks for "since" first.)
 _SINCE_RECORD_RE = rx.compile(
     r"\b(?:only[ \u00a0])?the[ \u00a0](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
@@ -296,7 +296,7 @@ _SUPERLATIVES = (
 _ORDINALS = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 _SMALL_COUNT = r"\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred"
 _GENERIC_SCOPES = r"world|globe|planet|nation|country|continent|region|industry|sector|market|city|state|company|firm"
-#: Adjectives of taste, not of measure: "one of the most beautiful cities in the world" ranks nothing
+#: Adjectives of taste, not of measure: "one of the most beautiful towns in the world" ranks nothing
 #: a reader could count.
 _EVALUATIVE = (
     r"beautiful|interesting|important|impressive|stunning|attractive|picturesque|charming|romantic|"
@@ -310,7 +310,7 @@ _RANK_SCOPED_RE = rx.compile(
     r"(?P<rank>(?:top|leading|largest|biggest)[ \u00a0](?:" + _SMALL_COUNT + r")\b|(?:" + _SMALL_COUNT
     + r")[ \u00a0](?:largest|biggest|leading|richest|top)\b|" + _SUPERLATIVES
     + r"|(?P<soft>top|leading|number[- ]one|No\.?[ \u00a0]?1)"
-    # "the world's most rare birds": any measurable "most" after a generic scope (not "most beautiful").
+    # "the world's most rare orchids": any measurable "most" after a generic scope (not "most beautiful").
     + r"|(?P<most>most[ \u00a0](?!(?:" + _EVALUATIVE + r")\b)(?-i:[a-z])[a-z-]+))\b"
 )
 _RANK_SCOPE_AFTER_RE = rx.compile(
@@ -320,8 +320,8 @@ _RANK_SCOPE_AFTER_RE = rx.compile(
     r"continent|EU|European[ \u00a0]Union|US|UK|world)|in[ \u00a0](?:Europe|Asia|Africa|America|North[ \u00a0]America|"
     r"South[ \u00a0]America|Latin[ \u00a0]America|Australia|Oceania|the[ \u00a0]Middle[ \u00a0]East|(?-i:[A-Z][a-z]+))|globally|"
     r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+)|"
-    # A place as the scope: "the largest town on the island", "the biggest mall of the island",
-    # "the largest state on the Greek mainland", "in the U.S.", "out of mainland Guadeloupe".
+    # A place as the scope: "the largest village on the island", "the biggest cinema of the island",
+    # "the richest city on the Italian mainland", "in the U.S.", "out of mainland Scotland".
     r"(?:in|on|of|out[ \u00a0]of)[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0])?(?:islands?|mainland|archipelago|peninsula|coast|"
     r"province|county|metro[ \u00a0]area|city|town|country|nation)|in[ \u00a0]the[ \u00a0](?:U\.S|U\.K|United[ \u00a0](?:States|Kingdom))|"
     r"out[ \u00a0]of[ \u00a0](?:mainland[ \u00a0])?(?-i:[A-Z][a-z]+))\b"
@@ -361,7 +361,7 @@ _COMPARATIVE_RANK_RE = rx.compile(
 _MOST_EVER_RE = rx.compile(
     r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0](?!(?:" + _EVALUATIVE + r")\b)[\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
     r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0](?:world|country|nation))\b"
-    # A ranking per head: "the most golf courses per capita".
+    # A ranking per head: "the most bookshops per capita".
     r"|\bthe[ \u00a0]most[ \u00a0](?:[\w-]+[ \u00a0]){1,3}per[ \u00a0](?:capita|head|person|resident|inhabitant)\b"
     r"|\bthe[ \u00a0]most[ \u00a0](?:[\w-]+[ \u00a0])?"
     r"(?:votes|seats|delegates|electors|medals|titles|wins|deaths|casualties|cases|arrests|members)\b",
@@ -581,7 +581,7 @@ def _rankings(text: str, start: int, end: int, gate: Gate | None = None) -> list
     spans = []
     for m in gate.scan(_RANK_SCOPED_RE):
         if m.group("most") and not m.group("generic"):
-            continue  # "Fillmore's most widely noticed works": a name's "most" is taste, not a ranking
+            continue  # "Roe's most widely noticed essays": a name's "most" is taste, not a ranking
         if m.group("proper"):
             # A name's possessive is a ranking only with a measurable superlative ("Iran's largest
             # fleet"), not with "leading" or "top" alone, and never a sentence-initial common word.
@@ -746,7 +746,7 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return None  # "Boeing 707", "Summit 2026", "Category 5": a name with a number in it
 
     if _NAME_CUE_BEFORE_RE.search(before):
-        return None  # "a palace called Hall of Forty Columns", "known as the Gang of Four": part of a name
+        return None  # "a hall called the Court of Forty Pillars", "known as the Gang of Four": part of a name
     if _THRESHOLD_BEFORE_RE.search(before):
         return None  # "like all vessels exceeding 300 tons": a class defined by a threshold
     s_claim = max(start, s - 60) + currency.start() if currency else s
@@ -782,7 +782,7 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         # "used over one million times": a large count of occurrences, not a multiplier or a duration.
         return s_claim, e_num + len(after) - len(after.lstrip()) + len("times"), "count"
     if first in ("days", "hours", "nights") and value >= 10 and _WEATHER_AFTER_RE.match(after):
-        return s_claim, e_num + _WEATHER_AFTER_RE.match(after).end(), "count"  # "225 days of sunshine": a climate figure
+        return s_claim, e_num + _WEATHER_AFTER_RE.match(after).end(), "count"  # "240 days of sunshine": a climate figure
     if first.split("-")[0] in _TIME_UNITS or first in ("more", "consecutive", "straight", "full") and len(tokens) > 1 and tokens[1].lower() in _TIME_UNITS:
         return None
     m_mag = re.match(r"[- \u00a0](?:magnitude|on[ \u00a0]the[ \u00a0](?:Richter|moment[ \u00a0]magnitude)[ \u00a0]scale)\b", text[e_num:end], re.IGNORECASE)
@@ -793,7 +793,7 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     e_after = e_num + (rng.end() if rng else 0)
     m_unit = _UNIT_AFTER_RE.match(text, e_after, end)
     if m_unit and not digits and m_unit.group().strip().lower().startswith("degree"):
-        m_unit = None  # "the first of three degrees": diplomas or grades; temperatures are written in digits
+        m_unit = None  # "the second of four degrees": diplomas or grades; temperatures are written in digits
     if m_unit and re.search(r"\d[\d,.]*[ \u00a0]?[^\s(]{0,12}[ \u00a0]?\([~≈]?$", before):
         return None  # "75 m (250 ft)": a conversion of the quantity before it
     if m_unit:
@@ -837,7 +837,7 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     if growth or record:
         return s_claim, e_after, "growth" if growth else "count"
     if large and _SETTLEMENT_OF_RE.search(before):
-        return s_claim, e_after, "count"  # "a city of 760,000": a population
+        return s_claim, e_after, "count"  # "a city of 45,000": a population
     if crowd and large:
         return s_claim, e_after, "count"  # "a crowd of a hundred thousand"
     if large and _APPROX_BEFORE_RE.search(before) and _CLAUSE_VERB_AFTER_RE.match(text, e_after, end):
@@ -849,7 +849,7 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
 
 #: "among the 163 teams", "one of the 40 members": the size of the whole group is stated.
 _TOTAL_BEFORE_RE = rx.compile(r"\b(?:among|one[ \u00a0]of|out[ \u00a0]of)[ \u00a0]the[ \u00a0]$", re.IGNORECASE)
-#: "over 225 days of sunshine a year": a count of days of some weather.
+#: "over 240 days of sunshine a year": a count of days of some weather.
 _WEATHER_AFTER_RE = rx.compile(
     r"[ \u00a0]+(?:days|hours|nights)[ \u00a0]+of[ \u00a0]+(?:sunshine|sun|rain|rainfall|snow|snowfall|frost|fog|precipitation)\b",
     re.IGNORECASE,
