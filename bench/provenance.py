@@ -301,11 +301,20 @@ def render(r: dict) -> str:
     for s in r["held_out_first_runs"]:
         lines.append(f"| {s['split']} | {s['articles']} | {s['precision']:.2f} | {s['recall']:.2f} | "
                      f"{s['tp']} | {s['fp']} | {s['fn']} |")
-    lines += ["", "With the current code. Since its blind run, `final-3` has seen one change: reference markers"
-              " after a sentence's end (\"1805. [6]\") now belong to the sentence they close, a cause of false alarms"
-              " that its errors showed; its figure is no longer blind. The news splits were all read while tuning"
-              " (`final-2` in the fourth round), so their figures are optimistic (`all` is every split, `final-3`"
-              " included):", "",
+    rows = [*r["labels_with_current_code"].items(), *((g["split"], g) for g in r["final_3_by_genre_with_current_code"].values())]
+    below = [f"`{name}` ({s['tp'] + s['fn']} positive sentences{': too few to say much' if s['tp'] + s['fn'] < 20 else ''})"
+             for name, s in rows if s["precision"] < 0.9 or s["recall"] < 0.85]
+    lines += ["", "With the current code. **No split is held out any more.** After its blind run, `final-3`'s"
+              " errors were read and a fifth round of changes was tuned on them (reference markers after a full"
+              " stop; a paper's own sample and results; prices in a guide that speaks to the reader; superlatives"
+              " scoped by a place; game records, diplomas, names and taste superlatives that are not statistics;"
+              " and more, each a class of sentence with its own tests), so its figures below are after tuning and"
+              " as optimistic as the news splits, which were all read while tuning (`final-2` in the fourth"
+              " round). Only the first runs above are blind; how the detector does on unseen text, and on genres"
+              " other than these four, is not measured. `all` is every split, `final-3` included."
+              + (" Below the target with the current code: " + ", ".join(below) + "." if below
+                 else " With the current code every split is at or above the target, on text that was tuned on."),
+              "",
               "| split | articles | sentences | precision | recall | F1 | TP | FP | FN | statistic sentences detected |",
               "|---|---|---|---|---|---|---|---|---|---|"]
     by_genre = r["final_3_by_genre_with_current_code"].values()

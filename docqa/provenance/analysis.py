@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .. import rx
 from ..document import Document, Node, NodeKind
-from .attribution import WEAK_VERBS, Attribution, Evidence, analyse_sentence, tag_is_specific
+from .attribution import _CITATION_RE, WEAK_VERBS, Attribution, Evidence, analyse_sentence, tag_is_specific
 from .claims import Claim, find_claims
 
 CACHE_KEY = "provenance"
@@ -47,7 +47,7 @@ _SOURCE_LINE_RE = rx.compile(r"^[ \u00a0]*(?:sources?|data|figures)[ \u00a0]*:",
 _CONTINUATION_RE = rx.compile(
     r"^(?:that|this|these|those|it|the[ \u00a0](?:figure|number|total|rate|increase|decrease|rise|drop|"
     r"fall|toll|tally|count|estimate)s?|he|she|they|of[ \u00a0]those|of[ \u00a0]these|among[ \u00a0]them|"
-    r"in[ \u00a0]addition|also|meanwhile|moreover|furthermore|however|but|and|for[ \u00a0]example|for[ \u00a0]instance|"
+    r"in[ \u00a0]addition|also|plus|meanwhile|moreover|furthermore|however|but|and|for[ \u00a0]example|for[ \u00a0]instance|"
     r"in[ \u00a0]particular|specifically|including|(?:out[ \u00a0])?(?:of[ \u00a0])?(?:these|those|them))\b",
     re.IGNORECASE,
 )
@@ -130,6 +130,8 @@ def _analyse(doc: Document) -> Analysis:
             sentences_of.setdefault(s.parent, []).append(s)
     blocks = _prose_blocks(doc)
     study_named = bool(_STUDY_NAMED_RE.search(text))
+    self_report = bool(_SELF_REPORT_RE.search(_QUOTE_RE.sub(" ", text))) and _cites_literature(text)
+    guide = _addresses_reader(doc)
     reported_weak: set[int] = set()
     all_weak: list[Evidence] = []
     prev_block_quote_attributed = False
@@ -179,6 +181,8 @@ def _analyse(doc: Document) -> Analysis:
             lead = Evidence(sents[0].start, sents[0].end, "named", "the study the document names")
         for sent, attr in zip(sents, attrs):
             claims = find_claims(text, sent.start, sent.end, doc.is_ignored)
+            if guide and claims:
+                claims = [c for c in claims if not _is_price(text, sent, c)]
             if not claims:
                 # A sentence that names where data comes from ("Scientists from X estimate the
                 # population by ...") sources the figures of the sentence after it.
@@ -192,7 +196,7 @@ def _analyse(doc: Document) -> Analysis:
                                              source=attr.named[0])
                 continue
             verdict = _verdict(text, sent, attr, claims, links, definitions, quotes, previous,
-                               block_has_link, next_tag, study_named)
+                               block_has_link, next_tag, study_named, self_report)
             if verdict[0] == "unsourced" and lead is not None and sent is not sents[0]:
                 verdict = ("sourced", f"the paragraph reports the findings of {lead.text!r}", None, None, lead)
             cs = ClaimSentence(sent.start, sent.end, block.index, claims, *verdict)
@@ -205,7 +209,7 @@ def _analyse(doc: Document) -> Analysis:
 
 
 def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, previous,
-             block_has_link, next_tag, study_named=False):
+             block_has_link, next_tag, study_named=False, self_report=False):
     """(status, reason, vague, weak, source) for one claim sentence."""
     weak = attr.weak_tags[0] if attr.weak_tags else None
     link = next(((s, e) for s, e in links if sent.start <= s < sent.end), None)
@@ -248,6 +252,10 @@ def _verdict(text, sent, attr: Attribution, claims, links, definitions, quotes, 
     if study_named and (_STUDY_METHOD_RE.search(text, sent.start, sent.end)
                         or _STUDY_ANAPHORA_RE.search(text, sent.start, sent.end)):
         return "sourced", "describes the method of the study the document names", None, None, None
+    if self_report and _OWN_STUDY_RE.search(_QUOTE_RE.sub(" ", text[sent.start:sent.end])):
+        # "The sample consisted of 64 adults", "we collected data from 12 dialects": a paper's
+        # own data and results; the paper, by its named authors, is their source.
+        return "sourced", "reports the document's own study", None, None, None
     if previous is not None and previous.status in ("sourced", "vague") and previous.end <= sent.start:
         if _continues(text[previous.start:previous.end], text[sent.start:sent.end], previous.claims, claims,
                       strict=previous.reason == SPEAKER):
@@ -317,6 +325,76 @@ _STUDY_METHOD_RE = rx.compile(
     r"|\b(?:collected|gathered|analy[sz]ed)[ \u00a0](?:data|samples|records|responses)[ \u00a0](?:from|on|of)\b",
     re.IGNORECASE,
 )
+
+
+#: The document reports a study of its own: "In this study we ...", "we collected data from ...".
+_SELF_REPORT_RE = rx.compile(
+    r"\b(?:[Ii]n|[Oo]f|[Bb]y)[ \u00a0]this[ \u00a0](?:study|paper|article|experiment|thesis)\b"
+    r"|\b(?:[Tt]he|[Oo]ur)[ \u00a0](?:present|current)[ \u00a0](?:study|paper|article|experiment|work)\b"
+    r"|\b(?-i:[Oo]ur)[ \u00a0](?:[\w-]+[ \u00a0])?(?:study|corpus|sample|dataset|data|experiments?|survey|results|findings|"
+    r"analysis|system|model|method)\b"
+    r"|\b(?-i:[Ww]e)[ \u00a0](?:(?:have|had|then|also|first|further|therefore|now|here)[ \u00a0])?"
+    r"(?:collected|measured|analy[sz]ed|surveyed|sampled|recruited|interviewed|compiled|coded|annotated|"
+    r"recorded|tested|examined|investigated|conducted|performed|applied|developed|computed|calculated|"
+    r"estimated|found|find|observed|manipulated|assessed|evaluated|compared|propose|present|report|"
+    r"describe|conclude|aim)\b"
+)
+
+
+def _cites_literature(text: str) -> bool:
+    """A scholarly text: an author-year citation ("(Roe, 2019)", "Roe et al.") or numbered ones ("[12]")."""
+    return bool(_CITATION_RE.search(text)) or len(_NUMBERED_CITATION_RE.findall(text)) >= 2
+
+
+_NUMBERED_CITATION_RE = rx.compile(r"\[\d{1,3}(?:[ \u00a0]*[,–-][ \u00a0]*\d{1,3})*\]")
+#: A sentence about that study: its authors ("we", "our"), the study itself, its groups and sample.
+_OWN_STUDY_RE = rx.compile(
+    r"\b(?-i:[Ww]e|[Oo]ur)\b"
+    r"|\b(?:this|the[ \u00a0]present|the[ \u00a0]current)[ \u00a0](?:study|paper|article|work|experiment|analysis)\b"
+    r"|\b(?:experimental|control|treatment|participant|intervention)(?:[- ]\w+)?[ \u00a0](?:groups?|animals|subjects|"
+    r"conditions?|participants)\b"
+    r"|\bthe[ \u00a0]sample[ \u00a0](?:consisted|comprised|included|contained|was|of)\b",
+    re.IGNORECASE,
+)
+_QUOTE_RE = rx.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+
+
+#: The reader addressed in the second person (outside quotes).
+_YOU_RE = rx.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+#: What is paid for something: "costs 30 EUR", "a £12 charge", "(Admission € 8)", "90 SEK per day".
+_PRICE_CUE_RE = rx.compile(
+    r"\b(?:costs?|costing|fees?|fares?|fines?|charges?|charged|prices?|priced|admission|entrance|entry|tickets?|"
+    r"tariffs?|tax|rent|rental|hire|purchased?|buy|pay|paid|expensive|cheap|cheaper|deal|"
+    r"per[ \u00a0](?:person|adult|child|night|hour|day|week|month|ride|trip|entry|head|room))\b",
+    re.IGNORECASE,
+)
+_SCALE_WORD_RE = rx.compile(r"\b(?:thousand|million|billion|trillion|bn|mn|m|k)\b|\d(?:bn|mn|m|k)\b", re.IGNORECASE)
+
+
+def _addresses_reader(doc: Document) -> bool:
+    """A guide or a how-to: at least three and 15% of its sentences speak to "you" outside quotes
+    (a quote may run over several sentences: "... You've earned it.")."""
+    sentences = [s for s in doc.sentences if s.parent is not None]
+    if len(sentences) < 5:
+        return False
+    text = doc.text
+    quoted: list[tuple[int, int]] = []
+    for block in _prose_blocks(doc):
+        quoted.extend(_quote_spans(text, block.start, block.end, False))
+    n = 0
+    for s in sentences:
+        if any(not any(qs <= m.start() < qe for qs, qe in quoted) for m in _YOU_RE.finditer(text, s.start, s.end)):
+            n += 1
+    return n >= 3 and n >= 0.15 * len(sentences)
+
+
+def _is_price(text: str, sent, claim: Claim) -> bool:
+    """In a guide that speaks to the reader, a small sum in a sentence about paying ("the permit costs
+    30 EUR", "a £12 charge") is what a seller or an authority asks, not a statistic."""
+    if claim.kind != "money" or _SCALE_WORD_RE.search(claim.text) or not _PRICE_CUE_RE.search(text, sent.start, sent.end):
+        return False
+    values = [float(v.replace(",", "")) for v in re.findall(r"\d[\d,]*(?:\.\d+)?", claim.text)]
+    return bool(values) and max(values) < 10000
 
 
 _RESEARCH_VERBS = frozenset("found finds showed shows estimated estimate estimates measured calculated concluded".split())
@@ -434,6 +512,9 @@ def _quote_spans(text: str, start: int, end: int, open_at_start: bool) -> list[t
         pos = start + m.start()
         ch = m.group()
         if inside is None and ch in "\"“":
+            if ch == '"' and pos > start and not text[pos - 1].isspace() and text[pos - 1] not in "([{‘'—–-" and (
+                    pos + 1 >= end or text[pos + 1].isspace()):
+                continue  # 'As a child," the family moved': a stray closing mark opens nothing
             inside = pos
         elif inside is not None and ch in "\"”":
             spans.append((inside, pos + 1))

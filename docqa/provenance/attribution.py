@@ -186,6 +186,10 @@ _NAMED_BODY_RE = rx.compile(
     r"data|statistics|numbers|projections?|forecasts?|count|tally|poll)[ \u00a0](?:of|by|from)[ \u00a0]"
     r"(?:the[ \u00a0])?[A-Z]"
 )
+#: "the 2010 census", "the 2011 UK Census" (not gated: :func:`analyse_sentence` looks for "census" first).
+_DATED_CENSUS_RE = rx.compile(r"\b(?:the|its|a)[ \u00a0](?:19|20)\d\d[ \u00a0](?:[A-Z][\w.-]*[ \u00a0]){0,2}(?:national[ \u00a0])?[Cc]ensus\b")
+#: A unit of length right before a superscript two or three.
+_SQUARED_UNIT_BEFORE_RE = rx.compile(r"(?:\d|\b)(?:k|c|m)?m$|(?:\d|\b)(?:ft|in|mi|yd)$")
 #: Verbs that report a figure only with such an object: "the council raised the death toll to six".
 _TOLL_VERBS = frozenset("raised increased revised updated lowered put placed".split())
 _VERB_TRIGGERS = ATTRIBUTION_VERBS | _TOLL_VERBS | {"citing", "quoting"}
@@ -290,12 +294,18 @@ def analyse_sentence(text: str, start: int, end: int) -> Attribution:
         return not any(ts <= s < te for ts, te in tag_spans)
 
     for m in scan(MARKER_RE):
+        if m.group() in "²³" and _SQUARED_UNIT_BEFORE_RE.search(text, max(start, m.start() - 4), m.start()):
+            continue  # "1 km²", "300 m³": an exponent, not a footnote
         out.markers.append(Evidence(m.start(), m.end(), "marker", m.group()))
     for m in scan(_CITATION_RE):
         if outside_tags(m.start(), m.end()):
             out.named.append(Evidence(m.start(), m.end(), "citation", m.group()))
     for m in scan(_NAMED_BODY_RE):
         if outside_tags(m.start(), m.end()):
+            out.named.append(Evidence(m.start(), m.end(), "named", m.group()))
+    if "census" in gate.low:
+        # "As of the 2016 census": a dated national census is a document a reader can look up.
+        for m in _DATED_CENSUS_RE.finditer(text, start, end):
             out.named.append(Evidence(m.start(), m.end(), "named", m.group()))
     for m in scan(_NAMED_DOCUMENT_RE):
         if outside_tags(m.start(), m.end()):
@@ -518,6 +528,13 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
     head = window[k][2]
     low = head.lower()
     s_subj = window[0][0]
+    if low == "which" and k >= 1 and window[k - 1][2] == "," and tokens[i][2].lower() in _VAGUE_VERBS | {"revealed"}:
+        # "the data the probe sent back, which showed ...": the relative pronoun stands for a
+        # definite report, study or data set named just before.
+        for t in range(k - 2, max(-1, k - 8), -1):
+            if window[t][2].lower() in ANAPHORIC_HEADS and t >= 1 and window[t - 1][2].lower() in ("the", "its", "their", "this"):
+                return "named", window[t - 1][0]
+        return None, s_subj
     if low in ("and", "or", "but"):
         return None, s_subj  # "had 750,000 followers, and wrote about ...": the subject is the sentence's, further back
     first = window[0][2]

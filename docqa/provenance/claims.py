@@ -48,9 +48,14 @@ NUMBER_RE = rx.compile(
 _SCALE_AFTER_RE = rx.compile(r"[ \u00a0]?(hundred|thousand|million|billion|trillion|bn|mn|mln|tn)\b", re.IGNORECASE)
 _GLUED_SCALE = {"k", "m", "mn", "bn", "b", "tn"}
 
+_CURRENCY_CODES = r"IRR|THB|MXN|CUC|CUP|PLN|CZK|HUF|TRY|EGP|AED|SAR|IDR|MYR|PHP|VND|ILS|NGN|KES|ARS|CLP|COP|PEN|TWD|ISK"
+#: A currency code written against the amount: "THB1,500", "USD25".
+_GLUED_CODE_BEFORE_RE = rx.compile(
+    r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|" + _CURRENCY_CODES + r")$"
+)
 _CURRENCY_BEFORE_RE = rx.compile(
     r"(?:(?:(?:US|U\.S\.|A|AU|C|CA|CDN|NZ|HK|S|R|NT|Mex)?\$|€|£|¥|₩|₹|₽|₺|₪|₦|₱|₿)[ \u00a0]?|"
-    r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|Rs\.?)[ \u00a0]?)$"
+    r"\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|CHF|AUD|CAD|HKD|SGD|NZD|SEK|NOK|DKK|BRL|ZAR|RUB|" + _CURRENCY_CODES + r"|Rs\.?)[ \u00a0]?)$"
 )
 _CURRENCY_WORDS = (
     r"dollars?|euros?|pounds sterling|pounds|yen|yuan|renminbi|rupees?|rubles?|roubles?|francs?|"
@@ -67,7 +72,7 @@ _UNIT_WORDS = (
     r"km|kms|kilomet(?:re|er)s?|met(?:re|er)s?|m|cm|mm|miles?|mi|mph|km/h|kmh|kph|knots|m/s|ft|feet|foot|"
     r"inch(?:es)?|yards?|acres?|hectares?|ha|sq|square|km2|km²|m²|m2|kg|kgs|kilo(?:gram)?s?|grams?|mg|µg|mcg|"
     r"tonnes?|tons?|lbs?|ounces?|oz|lit(?:re|er)s?|ml|gallons?|barrels?|bpd|cubic|MW|GW|kW|kWh|MWh|GWh|"
-    r"TWh|watts?|volts?|degrees?|°[CF]?|celsius|fahrenheit|moles?|mol|ppm|ppb|dB|decibels?|calories|kcal|"
+    r"TWh|watts?|volts?|degrees?|[°º][CF]?|celsius|fahrenheit|moles?|mol|ppm|ppb|dB|decibels?|calories|kcal|"
     r"Hz|kHz|MHz|GHz|bytes|KB|MB|GB|TB|PB|Mbps|Gbps|megapixels|light[- ]years?|votes?"
 )
 _UNIT_AFTER_RE = rx.compile(r"[ \u00a0]?(?:" + _UNIT_WORDS + r")(?![\w-])", re.IGNORECASE)
@@ -138,7 +143,7 @@ _PLURAL_IRREGULAR = frozenset(
 )
 _NOT_NOUNS = frozenset(
     """is was has does this its his hers ours yours theirs as us thus plus versus less unless across
-    always perhaps whereas besides towards afterwards sometimes nevertheless series news various
+    always perhaps whereas besides towards afterwards sometimes nevertheless series news various means
     previous serious famous numerous enormous dangerous anonymous ambitious obvious this was
     des les los las dos das""".split()
 )
@@ -148,6 +153,11 @@ _BREAK_WORDS = frozenset(
     does not no this these those its his her their our my your it he she they we i you per each
     also only just about over under between after before during since until into onto upon via
     when where while if because so then there here what how why all both either neither""".split()
+)
+#: A player's or a team's game record ("In 31 games, he batted .287"): sports results, like scores.
+_SPORTS_NOUNS = frozenset(
+    """games matches innings appearances caps goals runs rbi rbis homers touchdowns wickets assists
+    rebounds at-bats""".split()
 )
 # Nouns whose count is a result, a toll or a tally: a claim at any size.
 _TALLY_NOUNS = frozenset(
@@ -161,7 +171,8 @@ _CASUALTY_VERBS = (
 _CASUALTY_AFTER_RE = rx.compile(
     r"^(?:(?:[ \u00a0](?:(?-i:[a-z])[\w-]*|a|an)){0,4}?[ \u00a0](?:were|are|was|have[ \u00a0]been|had[ \u00a0]been|has[ \u00a0]been|"
     r"remain|remained)(?:[ \u00a0](?:confirmed|reported|believed|feared|presumed|now|later|seriously|critically))?"
-    r"|(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*|"
+    r"|(?:[ \u00a0]of[ \u00a0](?:his|her|their|its|the)(?=[ \u00a0]))?"
+    r"(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*|"
     r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers)))){0,2})"
     r"[ \u00a0]" + _CASUALTY_VERBS,
     re.IGNORECASE,
@@ -188,6 +199,12 @@ _GROWTH_BEFORE_RE = rx.compile(
 _CROWD_BEFORE_RE = rx.compile(
     r"\b(?:crowds?|audiences?|turnout|attendance|gatherings?|rally|march)[ \u00a0](?:of|estimated[ \u00a0]at|numbering)[ \u00a0]"
     r"(?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|over[ \u00a0]|more[ \u00a0]than[ \u00a0]|up[ \u00a0]to[ \u00a0])?$",
+    re.IGNORECASE,
+)
+#: A name introduced by "called", "known as": "the Court of Forty Pillars", "the Gang of Four".
+_NAME_CUE_BEFORE_RE = rx.compile(
+    r"\b(?:called|named|known[ \u00a0]as|nicknamed|dubbed|titled|entitled)[ \u00a0](?:the[ \u00a0])?"
+    r"(?:(?-i:[A-Z])[\w'’-]*[ \u00a0](?:(?:of|de|la|the|and)[ \u00a0])?){1,4}$",
     re.IGNORECASE,
 )
 #: "all vessels exceeding 300 tons", "any company with more than 50 staff": a class, not a finding.
@@ -225,7 +242,7 @@ _MONEY_WORDS_RE = rx.compile(
 )
 _SEVERAL_RE = rx.compile(
     r"\b(?:(?-i:S)everal|(?-i:A)[ \u00a0]few|(?-i:M)any|(?-i:S)ome|several|a[ \u00a0]few|many|some)[ \u00a0]"
-    r"(?:hundred|thousand|million|billion)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?(?:[a-z][\w-]*s|people|children|men|women|police|staff|personnel)\b"
+    r"(?:hundred|thousand|million|billion)[ \u00a0](?:[\w-]+[ \u00a0]){0,2}?(?:[a-z][\w-]*s|people|children|men|women|police|staff|personnel|feet)\b"
 )
 #: How often something has happened: "Only once before has Congress voted ...", "twice in its history".
 _TIMES_BEFORE_RE = rx.compile(
@@ -235,6 +252,13 @@ _TIMES_BEFORE_RE = rx.compile(
     re.IGNORECASE,
 )
 _CHANGE_NUM = r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|" + _WORD_NUM + r")"
+#: A record over a period: "only the third Orioles pitcher since 1950 to ...", "the first woman since 1960 to".
+#: (Not in :data:`GATES`: :func:`find_claims` looks for "since" first.)
+_SINCE_RECORD_RE = rx.compile(
+    r"\b(?:only[ \u00a0])?the[ \u00a0](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"[ \u00a0](?:[\w'’-]+[ \u00a0]){1,4}?since[ \u00a0](?:(?:1[5-9]|20)\d\d|records[ \u00a0]began)[ \u00a0]to\b",
+    re.IGNORECASE,
+)
 #: A change stated from one figure to another: "reduced the number of polling stations from 180 to 5".
 _FROM_TO_RE = rx.compile(
     r"\b(?:increased?|increases|increasing|raised|raises|raising|reduced|reduces|reducing|cut|cuts|cutting|lowered|"
@@ -272,20 +296,35 @@ _SUPERLATIVES = (
 _ORDINALS = r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
 _SMALL_COUNT = r"\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred"
 _GENERIC_SCOPES = r"world|globe|planet|nation|country|continent|region|industry|sector|market|city|state|company|firm"
+#: Adjectives of taste, not of measure: "one of the most beautiful towns in the world" ranks nothing
+#: a reader could count.
+_EVALUATIVE = (
+    r"beautiful|interesting|important|impressive|stunning|attractive|picturesque|charming|romantic|"
+    r"spectacular|magnificent|remarkable|fascinating|exciting|lovely|wonderful|pleasant|scenic|elegant|"
+    r"iconic|brilliant|distinguished|outstanding|honou?red|respected|admired|inspiring|memorable|"
+    r"enjoyable|delightful|gorgeous|breathtaking|striking|unique|intriguing|amazing|incredible"
+)
 _RANK_SCOPED_RE = rx.compile(
     r"\b(?:the[ \u00a0])?(?:(?P<generic>" + _GENERIC_SCOPES + r")|(?P<proper>[A-Z][\w&.-]*(?:[ \u00a0][A-Z][\w&.-]*){0,3}))"
-    r"['’]s?[ \u00a0](?:(?:" + _ORDINALS + r")[- ])?"
+    r"['’]s?[ \u00a0](?:former[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?"
     r"(?P<rank>(?:top|leading|largest|biggest)[ \u00a0](?:" + _SMALL_COUNT + r")\b|(?:" + _SMALL_COUNT
     + r")[ \u00a0](?:largest|biggest|leading|richest|top)\b|" + _SUPERLATIVES
-    + r"|(?P<soft>top|leading|number[- ]one|No\.?[ \u00a0]?1))\b"
+    + r"|(?P<soft>top|leading|number[- ]one|No\.?[ \u00a0]?1)"
+    # "the world's most rare orchids": any measurable "most" after a generic scope (not "most beautiful").
+    + r"|(?P<most>most[ \u00a0](?!(?:" + _EVALUATIVE + r")\b)(?-i:[a-z])[a-z-]+))\b"
 )
 _RANK_SCOPE_AFTER_RE = rx.compile(
     r"\b(?:the[ \u00a0])?(?:(?:" + _ORDINALS + r")[- ])?(?:" + _SUPERLATIVES + r")\b"
-    r"(?:,?[ \u00a0][\w'’-]+){0,7}?,?[ \u00a0](?:in[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0]){0,2}world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
+    r"(?![- ](?:rank|ranking|ranked|paid|placed)\b)(?:,?[ \u00a0][\w'’-]+){0,7}?,?[ \u00a0](?:in[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0]){0,2}world|worldwide|in[ \u00a0](?:its[ \u00a0]|the[ \u00a0]\w+['’]s[ \u00a0])?history|"
     r"on[ \u00a0]record|ever[ \u00a0](?:recorded|built|made|seen|measured)|in[ \u00a0]the[ \u00a0](?:country|nation|region|state|"
     r"continent|EU|European[ \u00a0]Union|US|UK|world)|in[ \u00a0](?:Europe|Asia|Africa|America|North[ \u00a0]America|"
     r"South[ \u00a0]America|Latin[ \u00a0]America|Australia|Oceania|the[ \u00a0]Middle[ \u00a0]East|(?-i:[A-Z][a-z]+))|globally|"
-    r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+))\b"
+    r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+)|"
+    # A place as the scope: "the largest village on the island", "the biggest cinema of the island",
+    # "the richest city on the Italian mainland", "in the U.S.", "out of mainland Scotland".
+    r"(?:in|on|of|out[ \u00a0]of)[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0])?(?:islands?|mainland|archipelago|peninsula|coast|"
+    r"province|county|metro[ \u00a0]area|city|town|country|nation)|in[ \u00a0]the[ \u00a0](?:U\.S|U\.K|United[ \u00a0](?:States|Kingdom))|"
+    r"out[ \u00a0]of[ \u00a0](?:mainland[ \u00a0])?(?-i:[A-Z][a-z]+))\b"
 )
 #: An ordinal superlative ("second-largest"); or a measurable superlative as the predicate: "his reign
 #: was the longest", "X is the largest group ...".
@@ -320,8 +359,10 @@ _COMPARATIVE_RANK_RE = rx.compile(
 #: Any "most <adjective>" with an absolute scope: "the most successful software products ever";
 #: and a ranking by a tally: "had the most pledged delegates".
 _MOST_EVER_RE = rx.compile(
-    r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0][\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
-    r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0]world)\b"
+    r"\b(?:the|one[ \u00a0]of[ \u00a0]the)[ \u00a0]most[ \u00a0](?!(?:" + _EVALUATIVE + r")\b)[\w-]+(?:[ \u00a0][\w-]+){0,3}?[ \u00a0]"
+    r"(?:ever(?![ \u00a0]since)|in[ \u00a0](?:recorded[ \u00a0])?history|of[ \u00a0]all[ \u00a0]time|in[ \u00a0]the[ \u00a0](?:world|country|nation))\b"
+    # A ranking per head: "the most bookshops per capita".
+    r"|\bthe[ \u00a0]most[ \u00a0](?:[\w-]+[ \u00a0]){1,3}per[ \u00a0](?:capita|head|person|resident|inhabitant)\b"
     r"|\bthe[ \u00a0]most[ \u00a0](?:[\w-]+[ \u00a0])?"
     r"(?:votes|seats|delegates|electors|medals|titles|wins|deaths|casualties|cases|arrests|members)\b",
     re.IGNORECASE,
@@ -330,9 +371,11 @@ _MOST_EVER_RE = rx.compile(
 _METRIC_RE = rx.compile(
     r"\b(?:R0|R-?naught|rate|ratio|index|score|average|median|turnout|yield|inflation|unemployment|"
     r"GDP|population|attendance|circulation|readership|viewership|mortality|incidence|prevalence)"
-    r"(?:[ \u00a0]values?)?(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?(?-i:[A-Z])[\w-]*(?:[ \u00a0](?-i:[A-Z])[\w-]*){0,2})?[ \u00a0](?:is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
+    r"(?:[ \u00a0]values?)?(?:[ \u00a0]of[ \u00a0](?:the[ \u00a0])?(?-i:[A-Z])[\w-]*(?:[ \u00a0](?-i:[A-Z])[\w-]*){0,2}"
+    r"|[ \u00a0]of[ \u00a0](?:the|this|its|their)[ \u00a0](?:city|town|village|island|country|region|state|area|county|district))?[ \u00a0](?:(?:is|was|were|are)[ \u00a0](?:estimated|put|reported|thought|believed|said)[ \u00a0](?:at|to[ \u00a0]be)|"
+    r"is|was|were|are|of|at|stood[ \u00a0]at|reached|hit|estimated[ \u00a0]in[ \u00a0]the[ \u00a0]range)"
     r"[ \u00a0](?:about|around|roughly|approximately|nearly|almost|just[ \u00a0]over|just[ \u00a0]under|over|under|some)?[ \u00a0]?"
-    r"\d[\d,.]*(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,.]*)?"
+    r"\d[\d,]*(?:\.\d+)?(?:[ \u00a0]?[-–][ \u00a0]?\d[\d,]*(?:\.\d+)?)?"
 )
 _RECORD_RE = rx.compile(r"\brecord[- ](?:high|low|levels?|numbers?|breaking)\b", re.IGNORECASE)
 _SHARE_RE = rx.compile(
@@ -480,6 +523,9 @@ def find_claims(
     if gate.has(_TIMES_BEFORE_WORDS):
         for m in _TIMES_BEFORE_RE.finditer(text, start, end):
             add(m.start(), m.end(), "count")
+    if gate.has(("since",)):
+        for m in _SINCE_RECORD_RE.finditer(text, start, end):
+            add(m.start(), m.end(), "ranking")
     if gate.has(_FROM_TO_WORDS):
         for m in _FROM_TO_RE.finditer(text, start, end):
             if not any(_YEAR_LIKE_RE.fullmatch(m.group(k)) for k in ("a", "b")):
@@ -534,6 +580,8 @@ def _rankings(text: str, start: int, end: int, gate: Gate | None = None) -> list
     gate = gate or Gate(text, start, end, GATES)
     spans = []
     for m in gate.scan(_RANK_SCOPED_RE):
+        if m.group("most") and not m.group("generic"):
+            continue  # "Roe's most widely noticed essays": a name's "most" is taste, not a ranking
         if m.group("proper"):
             # A name's possessive is a ranking only with a measurable superlative ("Iran's largest
             # fleet"), not with "leading" or "top" alone, and never a sentence-initial common word.
@@ -623,7 +671,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
 
     if digits:
         # Glued to a word or another number: an identifier, code, time, ratio or path.
-        if prev_char.isalnum() or prev_char in "_#/:\\" or (prev_char in "-." and s - 2 >= start and text[s - 2].isalnum()):
+        if (prev_char.isalnum() and not _GLUED_CODE_BEFORE_RE.search(before)) or prev_char in "_#/:\\" or (
+                prev_char in "-." and s - 2 >= start and text[s - 2].isalnum()):
             return None
         if next_char in ":/" and e + 1 < end and text[e + 1].isdigit():
             return None  # a time (15:30), a date (10/01) or a ratio
@@ -665,7 +714,10 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
 
     if is_plain_digits and len(digits) == 4 and 1000 <= value <= 2099 and not scale:
         year_range = re.match(r"[ \u00a0]?[-–—/][ \u00a0]?(\d{2}|\d{4})\b", after)
-        if year_range or not _plural_noun_follows(after) or _prev_word(text, s, start).lower() in _YEAR_PREPOSITIONS:
+        unit = _UNIT_AFTER_RE.match(text, e, end)
+        measured = unit is not None and not unit.group().strip()[:1].isupper() and "vote" not in unit.group().lower()
+        if not measured and (year_range or not _plural_noun_follows(after)
+                             or _prev_word(text, s, start).lower() in _YEAR_PREPOSITIONS):
             return None  # a year, a year range or a year-like label
 
     if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text[e:end]):
@@ -693,6 +745,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
             and prev_lower not in _QUANTIFIER_WORDS and "," not in digits and text[s - 1:s] in (" ", "\u00a0")):
         return None  # "Boeing 707", "Summit 2026", "Category 5": a name with a number in it
 
+    if _NAME_CUE_BEFORE_RE.search(before):
+        return None  # "a hall called the Court of Forty Pillars", "known as the Gang of Four": part of a name
     if _THRESHOLD_BEFORE_RE.search(before):
         return None  # "like all vessels exceeding 300 tons": a class defined by a threshold
     s_claim = max(start, s - 60) + currency.start() if currency else s
@@ -727,6 +781,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     if first == "times" and (scale or value >= 100) and not rng:
         # "used over one million times": a large count of occurrences, not a multiplier or a duration.
         return s_claim, e_num + len(after) - len(after.lstrip()) + len("times"), "count"
+    if first in ("days", "hours", "nights") and value >= 10 and _WEATHER_AFTER_RE.match(after):
+        return s_claim, e_num + _WEATHER_AFTER_RE.match(after).end(), "count"  # "240 days of sunshine": a climate figure
     if first.split("-")[0] in _TIME_UNITS or first in ("more", "consecutive", "straight", "full") and len(tokens) > 1 and tokens[1].lower() in _TIME_UNITS:
         return None
     m_mag = re.match(r"[- \u00a0](?:magnitude|on[ \u00a0]the[ \u00a0](?:Richter|moment[ \u00a0]magnitude)[ \u00a0]scale)\b", text[e_num:end], re.IGNORECASE)
@@ -736,6 +792,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return None  # a compound adjective: "ten-storey", "25-room", "22-mile"
     e_after = e_num + (rng.end() if rng else 0)
     m_unit = _UNIT_AFTER_RE.match(text, e_after, end)
+    if m_unit and not digits and m_unit.group().strip().lower().startswith("degree"):
+        m_unit = None  # "the second of four degrees": diplomas or grades; temperatures are written in digits
     if m_unit and re.search(r"\d[\d,.]*[ \u00a0]?[^\s(]{0,12}[ \u00a0]?\([~≈]?$", before):
         return None  # "75 m (250 ft)": a conversion of the quantity before it
     if m_unit:
@@ -761,6 +819,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     crowd = _CROWD_BEFORE_RE.search(before)
     if noun is not None:
         tally = noun in _TALLY_NOUNS
+        if noun in _SPORTS_NOUNS and not (growth or record or scale) and value < 1000:
+            return None  # a game record is a sports result, like a score
         if referential and casualty and referential.group().lower().startswith("all"):
             referential = None  # "killing all seven astronauts": a toll, not a group named before
         if referential and not tally and not large:
@@ -776,6 +836,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return s_claim, e_after + (casualty_after.end() if casualty_after else 0), "count"
     if growth or record:
         return s_claim, e_after, "growth" if growth else "count"
+    if large and _SETTLEMENT_OF_RE.search(before):
+        return s_claim, e_after, "count"  # "a city of 45,000": a population
     if crowd and large:
         return s_claim, e_after, "count"  # "a crowd of a hundred thousand"
     if large and _APPROX_BEFORE_RE.search(before) and _CLAUSE_VERB_AFTER_RE.match(text, e_after, end):
@@ -787,6 +849,18 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
 
 #: "among the 163 teams", "one of the 40 members": the size of the whole group is stated.
 _TOTAL_BEFORE_RE = rx.compile(r"\b(?:among|one[ \u00a0]of|out[ \u00a0]of)[ \u00a0]the[ \u00a0]$", re.IGNORECASE)
+#: "over 240 days of sunshine a year": a count of days of some weather.
+_WEATHER_AFTER_RE = rx.compile(
+    r"[ \u00a0]+(?:days|hours|nights)[ \u00a0]+of[ \u00a0]+(?:sunshine|sun|rain|rainfall|snow|snowfall|frost|fog|precipitation)\b",
+    re.IGNORECASE,
+)
+#: "a city of", "a town of some": the number after is its population.
+_SETTLEMENT_OF_RE = rx.compile(
+    r"\b(?:an?|the)[ \u00a0](?:[\w-]+[ \u00a0])?(?:city|town|village|metropolis|conurbation|agglomeration|municipality|"
+    r"community|island|nation|country)[ \u00a0]of[ \u00a0](?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|"
+    r"over[ \u00a0]|more[ \u00a0]than[ \u00a0]|roughly[ \u00a0]|just[ \u00a0]over[ \u00a0]|just[ \u00a0]under[ \u00a0])?$",
+    re.IGNORECASE,
+)
 #: An approximate amount: with a large number and no noun, still a head count ("Over a thousand were ...").
 _APPROX_BEFORE_RE = rx.compile(
     r"\b(?:fewer[ \u00a0]than|more[ \u00a0]than|less[ \u00a0]than|over|about|around|nearly|almost|some|roughly|"
