@@ -34,13 +34,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 LABELS = ROOT / "bench" / "data" / "provenance_labels.jsonl"
+#: Batch 7 (split ``final-4``): Wikipedia excerpts kept in the repository, and their labels.
+EXTRA_RECORDS = ROOT / "bench" / "data" / "provenance_wikipedia.jsonl"
+EXTRA_LABELS = ROOT / "bench" / "data" / "provenance_labels_wikipedia.jsonl"
 HOSTS = ROOT.parent / "shared" / "eval" / "hosts"
 PROSELINT = ROOT.parent / "shared" / "eval" / "proselint_examples" / "proselint_examples.jsonl"
 TRAPS = ROOT / "tests" / "fixtures" / "provenance_traps.txt"
 RESULTS = ROOT / "bench" / "results"
 POSITIVE = {"vague", "unsourced"}
 COMMAND = "/work/venv/bin/python bench/provenance.py --write"
-SPLITS = ("final-3", "final-2", "final", "test-seen", "dev")
+SPLITS = ("final-4", "final-3", "final-2", "final", "test-seen", "dev")
 #: Which sentences of an article were labelled (batches 5 and 6): a digit, a number word, an ordinal,
 #: a fraction, a quantity word, a superlative or one of six comparatives. Batches 1-4 kept fewer.
 KEPT_RE = re.compile(
@@ -62,6 +65,9 @@ KEPT_RE = re.compile(
 #: Each held-out split the first (and only blind) time it was scored, before its errors were read.
 #: Recorded here because re-running the bench scores them with today's code, which has seen them.
 HELD_OUT_FIRST_RUNS = [
+    {"split": "final-4 (batch 7: 12 Wikipedia excerpts of 2016, 331 sentences, 24 positive)",
+     "articles": 12, "tp": 20, "fp": 4, "fn": 4, "precision": 0.833, "recall": 0.833,
+     "commit": "scored once at 9998a00 (labels committed first at b83220c, written blind; detector after the fifth round, tuned on final-3)"},
     {"split": "final-3 (batch 6: 20 biographies, 18 travel guides, 12 academic texts; 1,164 sentences)",
      "articles": 50, "tp": 51, "fp": 26, "fn": 32, "precision": 0.662, "recall": 0.614,
      "commit": "scored once at 83aebea (labels committed first, written blind; detector as of 036d05c, tuned on news only)"},
@@ -98,6 +104,21 @@ def load_hosts() -> dict[str, dict]:
 #: marker was attached to the sentence it follows): the batches keep exactly the sentences this
 #: splitting gives that :data:`KEPT_RE` matches, and the tests check that against the labels.
 _SELECTION_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+
+
+def load_records() -> dict[str, dict]:
+    """Every labelled text by id: the host articles and the Wikipedia excerpts of batch 7."""
+    out = load_hosts()
+    for line in EXTRA_RECORDS.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        out[rec["id"]] = rec
+    return out
+
+
+def load_labels() -> list[dict]:
+    """Every label row: batches 1-6 (host articles) and batch 7 (Wikipedia excerpts)."""
+    return [json.loads(line) for path in (LABELS, EXTRA_LABELS)
+            for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def split_as_selected(text: str) -> list[tuple[int, int]]:
@@ -144,8 +165,8 @@ def flagged_sentences(rec: dict, rules) -> dict[tuple[int, int], list[dict]]:
 
 
 def score_labels(split: str, rules, show: str | None = None, genre: str | None = None) -> dict:
-    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
-    hosts = load_hosts()
+    rows = load_labels()
+    hosts = load_records()
     by_id: dict[str, dict[tuple[int, int], dict]] = defaultdict(dict)
     for r in rows:
         if (split == "all" or r["split"] == split) and (genre is None or hosts[r["id"]]["genre"] == genre):
@@ -283,12 +304,13 @@ def render(r: dict) -> str:
     lines = [
         "### Provenance: unsourced and vaguely sourced statistics",
         "",
-        f"Reproduce: `{r['command']}` (about 5 seconds on one core).",
+        f"Reproduce: `{r['command']}` (about 8 seconds on one core).",
         "",
         "Labels: every sentence with a number or quantity word in all 196 host articles (146 Wikinews news"
-        " articles; 20 Wikipedia biographies, 18 Wikivoyage travel guides and 12 academic texts in `final-3`),"
+        " articles; 20 Wikipedia biographies, 18 Wikivoyage travel guides and 12 academic texts in `final-3`)"
+        " and in 12 excerpts of Wikipedia articles (`final-4`, `bench/data/provenance_wikipedia.jsonl`),"
         " labelled by hand `sourced`, `vague`, `unsourced` or `none` before the detector was run on them"
-        " (`bench/data/provenance_labels.jsonl`, guide and licences in `provenance_labels.LICENSE.md`). A flag"
+        " (`bench/data/provenance_labels*.jsonl`, guide and licences in `provenance_labels.LICENSE.md`). A flag"
         " is a PRV001 or PRV002 finding in a sentence; it is correct when the sentence is labelled `vague` or"
         " `unsourced`.",
         "",
@@ -304,16 +326,17 @@ def render(r: dict) -> str:
     rows = [*r["labels_with_current_code"].items(), *((g["split"], g) for g in r["final_3_by_genre_with_current_code"].values())]
     below = [f"`{name}` ({s['tp'] + s['fn']} positive sentences{': too few to say much' if s['tp'] + s['fn'] < 20 else ''})"
              for name, s in rows if s["precision"] < 0.9 or s["recall"] < 0.85]
-    lines += ["", "With the current code. **No split is held out any more.** After its blind run, `final-3`'s"
-              " errors were read and a fifth round of changes was tuned on them (reference markers after a full"
-              " stop; a paper's own sample and results; prices in a guide that speaks to the reader; superlatives"
-              " scoped by a place; game records, diplomas, names and taste superlatives that are not statistics;"
-              " and more, each a class of sentence with its own tests), so its figures below are after tuning and"
-              " as optimistic as the news splits, which were all read while tuning (`final-2` in the fourth"
-              " round). Only the first runs above are blind; how the detector does on unseen text, and on genres"
-              " other than these four, is not measured. `all` is every split, `final-3` included."
+    lines += ["", "With the current code. After its blind run, `final-3`'s errors were read and a fifth round of"
+              " changes was tuned on them (reference markers after a full stop; a paper's own sample and results;"
+              " prices in a guide that speaks to the reader; superlatives scoped by a place; game records, diplomas,"
+              " names and taste superlatives that are not statistics; and more, each a class of sentence with its"
+              " own tests), so its figures below are after tuning and as optimistic as the news splits, which were"
+              " all read while tuning (`final-2` in the fourth round). `final-4` (batch 7, Wikipedia excerpts drawn"
+              " and labelled after the fifth round, `bench/make_wikipedia_blind.py`) is the one split scored blind"
+              " with this code: its first run is the first row above, and its 24 positive sentences give a wide"
+              " margin (a recall of 20 in 24 has a 95% Wilson interval of 0.64 to 0.93, and so has a precision of 20 in 24). `all` is every split."
               + (" Below the target with the current code: " + ", ".join(below) + "." if below
-                 else " With the current code every split is at or above the target, on text that was tuned on."),
+                 else " With the current code every split is at or above the target."),
               "",
               "| split | articles | sentences | precision | recall | F1 | TP | FP | FN | statistic sentences detected |",
               "|---|---|---|---|---|---|---|---|---|---|"]
