@@ -61,6 +61,21 @@ def test_software_terms_in_running_text_are_not_typos():
     assert run(text.replace("written", "writen"), path="t.md") == [(2, 1, "writen", "written")]
 
 
+@pytest.mark.parametrize("text, typo", [
+    # Learned English coinages the word list lacks are not a foreign phrase around a typo ...
+    ("The study tracks soil microbiomes and the tranfer of phytochemicals between roots.", "tranfer"),
+    # ... and neither is a second typo right beside it.
+    ("She answered all thier correspondances within a week.", "thier"),
+])
+def test_unknown_english_words_beside_a_typo_do_not_hide_it(text, typo):
+    assert [w for _, _, w, _ in run(text)] == [typo]
+
+
+def test_a_foreign_phrase_still_hides_its_words():
+    assert run("The motto, ne pleure pas, was carved above the door.") == []
+    assert run("Horror ubique animos, simul ipsa silentia terrent.") == []
+
+
 def test_the_software_terms_are_not_common_misspellings():
     from docqa.rules.spelling import software_terms
 

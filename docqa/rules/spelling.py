@@ -420,7 +420,7 @@ def _foreign_context(tok, vocab, eng, text: str = "") -> bool:
                 continue
             if (other.shape == "lower" and other.key.isalpha() and other.key not in eng.known
                     and eng.zipf(other.key) < 4.0 and len(other.key) > 2 and not _compound(other.key, eng)
-                    and other.key not in software_terms()):
+                    and other.key not in software_terms() and not _slip_of_english(other.key, eng)):
                 return True
             if j < i and other.key in ("la", "le", "il", "el", "der", "die", "das", "de", "del"):
                 return True
@@ -440,18 +440,33 @@ def _foreign_context(tok, vocab, eng, text: str = "") -> bool:
     return False
 
 
+def _slip_of_english(key: str, eng: lexicon.English) -> bool:
+    """True when an unknown word is one slip from an English word written far more often
+    ("correspondances" for "correspondences"): a second typo beside a word, not a foreign one."""
+    cands = suggestions(key)
+    return bool(cands) and cands[0][1] >= 2.5 and cands[0][1] - eng.zipf(key) >= 2.0 and len(key) >= 6
+
+
 def _glossed(tok, eng, text: str) -> bool:
     """True when an English gloss in brackets follows the word: "taonga (treasures)"."""
     m = _GLOSS_RE.match(text, tok.end)
     return bool(m) and all(w in eng.known for w in re.findall(r"[a-z]+", m.group(1)))
 
 
+#: Endings of English learned words: an unknown word built with one ("allelochemicals",
+#: "microbiomes", "glaciations") is a technical term of English prose, not a word of another language.
+_ENGLISH_LEARNED_ENDINGS = ("ical", "icals", "ome", "omes", "ology", "ologies", "ations", "isms", "ities",
+                            "ized", "izes", "izing", "ness")
+
+
 def _stranger(tok, eng: lexicon.English) -> bool:
     """A lower-case word of three letters or more that no English source knows (computing jargon
-    is English: "stdout" beside a word does not make a foreign phrase)."""
+    and learned English coinages are English: "stdout" or "microbiomes" beside a word does not
+    make a foreign phrase)."""
     k = tok.key
     return (tok.shape == "lower" and len(k) > 2 and k.replace("'", "").isalpha() and k not in eng.known
-            and eng.zipf(k) < 3.0 and not _compound(k, eng) and k not in software_terms())
+            and eng.zipf(k) < 3.0 and not _compound(k, eng) and k not in software_terms()
+            and not (len(k) >= 8 and k.endswith(_ENGLISH_LEARNED_ENDINGS)))
 
 
 def _compound(key: str, eng: lexicon.English) -> bool:
