@@ -399,3 +399,36 @@ def test_a_two_word_name_written_capitalised_once_when_english_capitalises_its_n
     # writes the noun in lower case elsewhere
     assert run("She works at Mercy Hospital in June. In July she left Mercy hospital.") == []
     assert run("The ferry stops at Kelp Island in June. In July it skipped Kelp island and another island.") == []
+
+
+def test_an_adjective_that_opens_a_name_before_its_capitalised_noun():
+    # "Gallery" and "Medal" are common nouns capitalised mid-sentence: words of a name "national" opens
+    assert run("The painting hangs in the national Gallery in London.") == [("CAS003", 1, 27, "national Gallery")]
+    assert run("She was awarded the presidential Medal of Freedom in 2004.") == [("CAS003", 1, 21, "presidential Medal")]
+    found = lint_text("He flew a world War II bomber.", instantiate(ALL, Settings())).findings
+    assert [e.content for e in found[0].fix.edits] == ["World"]
+    # not a lower-case noun ("a national park"), a second lower-case use of the adjective (a house
+    # style), a body the adjective describes, a party adjective, or an adjective English rarely
+    # capitalises ("former")
+    assert run("The painting hangs in the national gallery in London.") == []
+    assert run("The national team won. The painting hangs in the national Gallery in London.") == []
+    assert run("Much of the federal Government shut down.") == []
+    assert run("She is a member of the democratic Party.") == []
+    assert run("The talk was given by former Senator Smith.") == []
+
+
+def test_an_ordinary_word_after_a_given_name_that_the_document_uses_alone_as_a_surname():
+    text = "The prize went to North in 1993. Critics of North were few. They cited Douglass north often."
+    assert run(text) == [("CAS003", 1, 72, "Douglass north")]
+    # one capitalised use alone is not enough for a word as ordinary as "north"
+    assert run("The prize went to North in 1993. They cited Douglass north often.") == []
+    # nor when the document writes the word in lower case elsewhere
+    assert run("The prize went to North. Critics of North were few. Douglass north agreed. We drove north.") == []
+
+
+def test_a_lower_case_name_after_called_when_the_document_writes_the_name_capitalised():
+    text = ("The Flyboard Air flew at 190 km/h. He rode the Flyboard Air over the sea. "
+            "The board, called flyboard Air, weighs 20 kg.")
+    assert run(text) == [("CAS003", 1, 93, "flyboard Air")]
+    # "called" still announces a term: a word the document does not write in a capitalised pair
+    assert run("These areas are called geofences. A Geofence is a virtual fence.") == []

@@ -129,3 +129,28 @@ def capitalised_probability(key: str) -> float | None:
     table = _table()
     found = table.get(key) if table is not None else None
     return -found[0][0] / _SCALE if found else None
+
+
+POS_FILE = "data/en_lemma_index.json.gz"
+
+
+@lru_cache(maxsize=1)
+def _pos_index() -> dict[str, frozenset[str]]:
+    """WordNet's lemmas by part of speech ("adj", "noun", "verb", "adv"), as spaCy's lookups
+    package ships them (``en_lemma_index``, ~0.5 MB); empty without the package."""
+    import gzip
+    import json
+
+    from ..wordstats import package_file
+
+    path = package_file(PACKAGE, POS_FILE)
+    if path is None or not path.is_file():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return {pos: frozenset(words) for pos, words in json.load(fh).items()}
+
+
+def parts_of_speech(key: str) -> frozenset[str]:
+    """The parts of speech WordNet gives the lemma ``key`` ("national" -> adj, noun); empty
+    for a word it lacks (or without the package). Inflected forms are not lemmatised."""
+    return frozenset(pos for pos, words in _pos_index().items() if key in words)

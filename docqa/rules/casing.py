@@ -469,6 +469,7 @@ class _Analysis:
         self.name_nouns()
         self.lowercase_heads()
         self.head_sandwiches()
+        self.name_openers()
         self.place_prefixes()
         self.citation_names()
         self.lone_given_names()
@@ -687,9 +688,11 @@ class _Analysis:
                 else:
                     continue
                 seen = v.pairs.get((a.key, b.key))
-                if not seen or self._mentioned_or_foreign(low):
+                if not seen:
                     continue
                 plain = Counter({k: c for k, c in seen.items() if not k.startswith("~")})
+                if self._mentioned_or_foreign(low) and not (low is a and sum(plain.values()) >= 2):
+                    continue  # "called geofences" mentions a word; "called flyboard Air" beside two "Flyboard Air" names
                 if not plain and word_tier(low.key) == "C":
                     continue  # attested only in title-case headings: "AI Infrastructure"
                 spelled, count = (plain or Counter({k[1:]: c for k, c in seen.items()})).most_common(1)[0]
@@ -829,9 +832,13 @@ class _Analysis:
                     low, cap = b, a
                 else:
                     continue
-                if low.key in _FUNCTION_WORDS or low.key in self.accepted or word_tier(low.key) == "C":
+                if low.key in _FUNCTION_WORDS or low.key in self.accepted:
                     continue
                 given, people = lexicon.given_names(), lexicon.personal_names()
+                if word_tier(low.key) == "C" and not (
+                        low is b and cap.key in given and self.vocab.lower_count[low.key] == 1
+                        and sum((self.vocab.bare.get(low.key) or Counter()).values()) >= BARE_SURNAME_USES):
+                    continue  # an ordinary word, unless the document writes it alone as a name ("Douglass north" beside two "North")
                 # The lower-case half is capitalised elsewhere in this document: strong evidence.
                 elsewhere = bool(self.vocab.loose.get(low.key))
                 if low is a:
@@ -994,6 +1001,41 @@ class _Analysis:
                 if prev.key in _FUNCTION_WORDS or self._is_covered(prev.start, nxt.end):
                     continue
                 self._add_word_in_name(low, prev, nxt, "name head")
+
+    def name_openers(self) -> None:
+        """"the national Park", "the presidential Medal of Freedom", "a world War II-era bomber": an
+        adjective that opens names ("national", "presidential", "world": docqa's title words that
+        WordNet lists as adjectives and English often capitalises) in lower case before a common
+        noun that is capitalised mid-sentence, so only as a word of the name the adjective opens.
+        The adjective must be the document's only lower-case use of it ("the national team" twice
+        is a house style), and the noun no body it describes ("the federal Government")."""
+        v = self.vocab
+        for toks in v.blocks.values():
+            for k in range(len(toks) - 1):
+                low, nxt = toks[k], toks[k + 1]
+                if low.shape != "lower" or low.context != "prose" or nxt.shape != "title" or nxt.initial:
+                    continue
+                if low.key not in lexicon.TITLE_WORDS or low.key in _COMPASS or low.key in _PARTY_ADJECTIVES:
+                    continue
+                if v.lower_count[low.key] != 1 or low.key in self.accepted or self.text[low.end:nxt.start] != " ":
+                    continue
+                if k and toks[k - 1].shape != "lower" and self.text[toks[k - 1].end:low.start] == " ":
+                    continue  # inside a run of capitalised words: other checks weigh it
+                if nxt.key in _PERSON_TITLES or nxt.key in _CALENDAR_WORDS or nxt.key in _DESCRIBED_BODIES:
+                    continue
+                low_lean, next_lean = cased.capital_lean(low.key), cased.capital_lean(nxt.key)
+                if low_lean is None or low_lean < OPENER_LEAN or next_lean is None or next_lean >= COMMON_NOUN_LEAN:
+                    continue
+                if "adj" not in cased.parts_of_speech(low.key) or "noun" not in cased.parts_of_speech(nxt.key):
+                    continue
+                if self._is_covered(low.start, nxt.end):
+                    continue
+                self._add_capitalised(
+                    low, low.start, nxt.start + len(nxt.base),
+                    f"'{low.base} {nxt.base}': '{nxt.base}' is capitalised as a word of a name that "
+                    f"'{low.base}' opens; '{_capitalised(low.base)} {nxt.base}'?",
+                    evidence="name opener",
+                )
 
     def lone_given_names(self) -> None:
         """"Stanislaus and christopher": one of docqa's given names that English mostly writes
@@ -1317,6 +1359,22 @@ class _Analysis:
                 ))
 
 
+#: Party adjectives: "the Democratic party", "the Conservative party" are house styles, and
+#: "democratic Party" is left to the document's own evidence.
+_PARTY_ADJECTIVES = frozenset(
+    "democratic republican communist socialist liberal conservative green independent progressive nationalist unionist".split()
+)
+#: Bodies that a capitalised adjective describes rather than names ("the federal Government").
+_DESCRIBED_BODIES = frozenset("government governments administration administrations state states regime authorities".split())
+#: ``cased.capital_lean`` from which an adjective opens names often enough ("national" -0.35,
+#: "presidential" -0.5, "world" -0.95; not "former" -1.1 or "full" -1.25) ...
+OPENER_LEAN = -1.0
+#: ... and below which a noun capitalised mid-sentence is a common noun made a name's word
+#: ("Park", "Medal", "War"; "Day" -1.35).
+COMMON_NOUN_LEAN = -0.5
+#: Capitalised uses alone, mid-sentence, from which an ordinary word after a given name is its
+#: surname ("Douglass north" beside two "North").
+BARE_SURNAME_USES = 2
 #: How common (Zipf) a word that no English list has must be in wordfreq to count as a name
 #: beside a capitalised word on its left ("Recep tayyip") or on its right ("maxime Bernier").
 NEIGHBOUR_MIN_ZIPF = 1.0
