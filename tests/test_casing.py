@@ -432,3 +432,11 @@ def test_a_lower_case_name_after_called_when_the_document_writes_the_name_capita
     assert run(text) == [("CAS003", 1, 93, "flyboard Air")]
     # "called" still announces a term: a word the document does not write in a capitalised pair
     assert run("These areas are called geofences. A Geofence is a virtual fence.") == []
+
+
+def test_an_adjective_english_often_capitalises_before_a_capitalised_noun():
+    # "royal" is capitalised about as often as not in English; after a possessive a new name starts
+    assert run("She danced with London's royal Ballet for years.") == [("CAS003", 1, 26, "royal Ballet")]
+    # not an adjective English mostly writes in lower case, nor a second lower-case "royal"
+    assert run("She danced with London's old Ballet for years.") == []
+    assert run("The royal family watched. She danced with London's royal Ballet for years.") == []

@@ -1005,7 +1005,8 @@ class _Analysis:
     def name_openers(self) -> None:
         """"the national Park", "the presidential Medal of Freedom", "a world War II-era bomber": an
         adjective that opens names ("national", "presidential", "world": docqa's title words that
-        WordNet lists as adjectives and English often capitalises) in lower case before a common
+        WordNet lists as adjectives and English often capitalises; "royal", which English
+        capitalises about as often as not) in lower case before a common
         noun that is capitalised mid-sentence, so only as a word of the name the adjective opens.
         The adjective must be the document's only lower-case use of it ("the national team" twice
         is a house style), and the noun no body it describes ("the federal Government")."""
@@ -1015,18 +1016,24 @@ class _Analysis:
                 low, nxt = toks[k], toks[k + 1]
                 if low.shape != "lower" or low.context != "prose" or nxt.shape != "title" or nxt.initial:
                     continue
-                if low.key not in lexicon.TITLE_WORDS or low.key in _COMPASS or low.key in _PARTY_ADJECTIVES:
-                    continue
                 if v.lower_count[low.key] != 1 or low.key in self.accepted or self.text[low.end:nxt.start] != " ":
                     continue
-                if k and toks[k - 1].shape != "lower" and self.text[toks[k - 1].end:low.start] == " ":
-                    continue  # inside a run of capitalised words: other checks weigh it
+                if low.key in _COMPASS or low.key in _PARTY_ADJECTIVES or low.key in _FUNCTION_WORDS:
+                    continue
+                low_lean = cased.capital_lean(low.key)
+                if low_lean is None or low_lean < (OPENER_LEAN if low.key in lexicon.TITLE_WORDS else OPENER_LEAN_OTHER):
+                    continue  # "national", "world"; any other adjective only when English capitalises it often ("royal")
+                prev = toks[k - 1] if k else None
+                if (prev is not None and prev.shape != "lower" and self.text[prev.end:low.start] == " "
+                        and prev.text == prev.base):
+                    continue  # inside a run of capitalised words (other checks weigh it), but not after "London's"
                 if nxt.key in _PERSON_TITLES or nxt.key in _CALENDAR_WORDS or nxt.key in _DESCRIBED_BODIES:
                     continue
-                low_lean, next_lean = cased.capital_lean(low.key), cased.capital_lean(nxt.key)
-                if low_lean is None or low_lean < OPENER_LEAN or next_lean is None or next_lean >= COMMON_NOUN_LEAN:
+                next_lean = cased.capital_lean(nxt.key)
+                if next_lean is None or next_lean >= COMMON_NOUN_LEAN:
                     continue
-                if "adj" not in cased.parts_of_speech(low.key) or "noun" not in cased.parts_of_speech(nxt.key):
+                noun = nxt.key[:-1] if nxt.key.endswith("s") and not cased.parts_of_speech(nxt.key) else nxt.key  # "Wars"
+                if "adj" not in cased.parts_of_speech(low.key) or "noun" not in cased.parts_of_speech(noun):
                     continue
                 if self._is_covered(low.start, nxt.end):
                     continue
@@ -1369,6 +1376,9 @@ _DESCRIBED_BODIES = frozenset("government governments administration administrat
 #: ``cased.capital_lean`` from which an adjective opens names often enough ("national" -0.35,
 #: "presidential" -0.5, "world" -0.95; not "former" -1.1 or "full" -1.25) ...
 OPENER_LEAN = -1.0
+#: ... for an adjective that is no title word: "royal" 0.13, "imperial" 0.13, "golden" -0.2
+#: (not "new", "old", "great", "former") ...
+OPENER_LEAN_OTHER = -0.3
 #: ... and below which a noun capitalised mid-sentence is a common noun made a name's word
 #: ("Park", "Medal", "War"; "Day" -1.35).
 COMMON_NOUN_LEAN = -0.5
