@@ -440,3 +440,30 @@ def test_an_adjective_english_often_capitalises_before_a_capitalised_noun():
     # not an adjective English mostly writes in lower case, nor a second lower-case "royal"
     assert run("She danced with London's old Ballet for years.") == []
     assert run("The royal family watched. She danced with London's royal Ballet for years.") == []
+
+
+def test_a_name_english_nearly_always_capitalises_needs_no_capitalised_use():
+    assert run("The company announced via twitter that the line was closed.") == [("CAS001", 1, 27, "twitter")]
+    assert run("She read history at cambridge before the war.") == [("CAS001", 1, 21, "cambridge")]
+    # not names English also writes as ordinary words, nor a second lower-case use
+    assert run("Only congress may allocate the funds.") == []
+    assert run("Birds twitter at dawn; the twitter of birds woke us.") == []
+
+
+def test_a_surname_the_document_writes_capitalised_after_the_same_given_name_twice():
+    text = ("On Monday Velma Day sang. Critics praised Velma Day at length. "
+            "Her show Velma day's Friends ran for a year.")
+    assert run(text) == [("CAS003", 1, 73, "Velma day")]
+    # once is not enough, and not for a word the document also writes in lower case
+    assert run("Critics praised Velma Day at length. Her show Velma day's Friends ran for a year.") == []
+    assert run("Critics praised Velma Day at length. Velma Day sang. Her show Velma day's Friends ran all day.") == []
+
+
+def test_a_name_noun_the_document_capitalises_in_other_names():
+    text = ("Flights leave Newark Airport and Albany Airport daily. "
+            "Few use Westfield County airport.")
+    assert run(text) == [("CAS003", 1, 74, "County airport")]
+    # not the same name written both ways (a house style), nor with one other name
+    assert run("Beds at Mercy District Hospital and Hope District Hospital filled. "
+               "Mercy District hospital closed.") == []
+    assert run("Flights leave Newark Airport daily. Few use Westfield County airport.") == []

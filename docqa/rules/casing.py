@@ -45,6 +45,11 @@ _FUNCTION_WORDS = frozenset(
 #: ``English.name_score`` from which a gazetteer name that is also an ordinary word ("twitter",
 #: "congress") is reported on the document's evidence or before a capitalised word.
 AMBIGUOUS_NAME_SCORE = 1.0
+#: ... and from which (with ``cased.capital_lean`` at least AMBIGUOUS_ALONE_LEAN) it is a slip in
+#: lower case with no capitalised use in the document ("twitter" 2.1 and -0.15, "cambridge" 2.4
+#: and 1.2; not "congress" 1.65, "sydney" or "apple").
+AMBIGUOUS_ALONE_SCORE = 2.0
+AMBIGUOUS_ALONE_LEAN = -0.2
 #: wordfreq Zipf below which an English word that the document uses alone as a name needs only
 #: one such use to make its single lower-case use a slip ("Stavanger" ... "stavanger").
 RARE_NAME_ZIPF = 3.0
@@ -470,6 +475,7 @@ class _Analysis:
         self.lowercase_heads()
         self.head_sandwiches()
         self.name_openers()
+        self.shared_heads()
         self.place_prefixes()
         self.citation_names()
         self.lone_given_names()
@@ -581,9 +587,17 @@ class _Analysis:
                 # A name that is also a word ("twitter", "congress", "sydney"), mostly capitalised in
                 # English: a slip when the document writes it capitalised at least twice and never
                 # otherwise in lower case, or when a capitalised word of the same name follows
-                # ("google Chrome", "sydney Morning Herald").
+                # ("google Chrome", "sydney Morning Herald"). One English nearly always capitalises
+                # (``AMBIGUOUS_ALONE_SCORE`` and a cased lean of ``AMBIGUOUS_ALONE_LEAN``: "twitter",
+                # "cambridge"; not "congress" or "sydney") is a slip in lower case once even
+                # with no capitalised use in the document.
                 candidates = v.evidence.get(t.key)
-                if (candidates and v.lower_count[t.key] == 1 and candidates.most_common(1)[0][1] >= 2
+                lean = cased.capital_lean(t.key)
+                if (not candidates and v.lower_count[t.key] == 1 and t.key not in lexicon.TITLE_WORDS
+                        and lexicon.english().name_score(t.key) >= AMBIGUOUS_ALONE_SCORE
+                        and lean is not None and lean >= AMBIGUOUS_ALONE_LEAN):
+                    form, count, source = self.gaz.lookup(t.key), 0, "gazetteer"
+                elif (candidates and v.lower_count[t.key] == 1 and candidates.most_common(1)[0][1] >= 2
                         and t.key not in lexicon.TITLE_WORDS):  # "members of parliament" beside "Parliament"
                     form, count = candidates.most_common(1)[0]
                     source = "document"
@@ -683,7 +697,7 @@ class _Analysis:
                     low = b
                     if not (name_like(b.key) or b.key in _ALWAYS_CAPITALISED_HEADS
                             or (a.key in lexicon.given_names() and a.text == a.base)
-                            or self._dominant_pair(a, b)):
+                            or self._dominant_pair(a, b) or self._surname_pair(a, b)):
                         continue
                 else:
                     continue
@@ -726,15 +740,26 @@ class _Analysis:
         return (plain >= 1 and lean is not None and lean >= PAIR_LEAN and self.vocab.lower_count[b.key] == 1
                 and self.gaz.kinds.get(a.key) != "demonym")
 
-    def _name_windows(self) -> tuple[Counter, dict[tuple[str, str, str], list[tuple[Token, Token, Token]]]]:
+    def _surname_pair(self, a: Token, b: Token) -> bool:
+        """True when "b" is a surname in docqa's lists that the document writes capitalised after
+        "A" at least twice in prose and nowhere else in lower case ("Doris day's" beside three
+        "Doris Day": "Doris" may be a given name docqa does not know)."""
+        if b.key not in lexicon.personal_names() or self.vocab.lower_count[b.key] != 1 or a.text != a.base:
+            return False
+        seen = self.vocab.pairs.get((a.key, b.key)) or Counter()
+        return sum(c for k, c in seen.items() if not k.startswith("~")) >= SURNAME_PAIR_USES
+
+    def _name_windows(self) -> tuple[Counter, dict[tuple[str, str, str], list[tuple[Token, Token, Token]]], dict[str, list[str]]]:
         """Built once per document, on first use, in one pass over the words: how often each
         "Capitalised lower" pair is written ("Space center"), and the three-word windows whose
         last two words are capitalised ("native American Rights", "Native American Rights"),
-        keyed by their lower-case words."""
+        keyed by their lower-case words, and for each word capitalised mid-sentence after another
+        capitalised word, those words ("Fath" and "Newark" for "Airport")."""
         if self._windows is None:
             text = self.text
             mixed: Counter = Counter()
             triples: dict[tuple[str, str, str], list[tuple[Token, Token, Token]]] = defaultdict(list)
+            before_caps: dict[str, list[str]] = defaultdict(list)
             for toks in self.vocab.blocks.values():
                 for k in range(len(toks) - 1):
                     x, y = toks[k], toks[k + 1]
@@ -742,11 +767,13 @@ class _Analysis:
                         continue
                     if x.shape != "lower" and y.shape == "lower":
                         mixed[(x.base, y.base)] += 1
+                    if x.shape != "lower" and y.shape == "title" and not x.initial:
+                        before_caps[y.key].append(x.key)
                     if y.shape != "lower" and k + 2 < len(toks):
                         z = toks[k + 2]
                         if z.shape != "lower" and text[y.end:z.start] == " ":
                             triples[(x.key, y.key, z.key)].append((x, y, z))
-            self._windows = (mixed, triples)
+            self._windows = (mixed, triples, before_caps)
         return self._windows
 
     def _triple_written(self, toks: list[Token], low: Token) -> int:
@@ -1042,6 +1069,39 @@ class _Analysis:
                     f"'{low.base} {nxt.base}': '{nxt.base}' is capitalised as a word of a name that "
                     f"'{low.base}' opens; '{_capitalised(low.base)} {nxt.base}'?",
                     evidence="name opener",
+                )
+
+    def shared_heads(self) -> None:
+        """"Westchester County airport" where the document writes "Fath Airport" and "Newark
+        Airport": a name noun in lower case at the end of a run of capitalised words, when the
+        document capitalises it mid-sentence at least twice, after at least two different words
+        and never after this one, and never otherwise writes it in lower case. The same name
+        written both ways ("District Hospital", "District hospital") is a house style left alone."""
+        v = self.vocab
+        for toks in v.blocks.values():
+            for k in range(1, len(toks)):
+                prev, low = toks[k - 1], toks[k]
+                if low.shape != "lower" or low.context != "prose" or not (low.key in _NAME_NOUNS or low.key in _END_HEADS):
+                    continue
+                if prev.shape not in ("title", "upper") or prev.initial or prev.key in _FUNCTION_WORDS:
+                    continue
+                if self.text[prev.end:low.start] != " " or v.lower_count[low.key] != 1:
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and self.text[low.end:toks[k + 1].start] == " ":
+                    continue  # the run goes on: other checks weigh it
+                if self.gaz.kinds.get(prev.key) == "demonym" or self._is_covered(prev.start, low.end):
+                    continue
+                if sum((v.evidence.get(low.key) or Counter()).values()) < 2:
+                    continue
+                before = set(self._name_windows()[2].get(low.key, ()))
+                if len(before) < 2 or prev.key in before:
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, prev.start, low.start + len(low.base),
+                    f"'{low.base}' ends the name '{prev.base} {fixed}'? This document writes '{fixed}' "
+                    f"in {len(before)} other names",
+                    evidence="shared head",
                 )
 
     def lone_given_names(self) -> None:
@@ -1385,6 +1445,8 @@ COMMON_NOUN_LEAN = -0.5
 #: Capitalised uses alone, mid-sentence, from which an ordinary word after a given name is its
 #: surname ("Douglass north" beside two "North").
 BARE_SURNAME_USES = 2
+#: Capitalised uses of "Given Surname" from which "Given surname" is a slip for any given name.
+SURNAME_PAIR_USES = 2
 #: How common (Zipf) a word that no English list has must be in wordfreq to count as a name
 #: beside a capitalised word on its left ("Recep tayyip") or on its right ("maxime Bernier").
 NEIGHBOUR_MIN_ZIPF = 1.0
