@@ -467,3 +467,27 @@ def test_a_name_noun_the_document_capitalises_in_other_names():
     assert run("Beds at Mercy District Hospital and Hope District Hospital filled. "
                "Mercy District hospital closed.") == []
     assert run("Flights leave Newark Airport daily. Few use Westfield County airport.") == []
+
+
+def test_a_word_english_capitalises_before_a_capitalised_name_head():
+    # "leiden" leans capitalised in English (0.5) and "University" ends names
+    assert run("The archive was later joined by the leiden University Libraries.") == [
+        ("CAS003", 1, 37, "leiden University")]
+    # not an ordinary word ("the old University buildings"), nor a second lower-case use
+    assert run("The archive was later joined by the old University Libraries.") == []
+    assert run("The leiden press printed it. The archive was later joined by the leiden University Libraries.") == []
+
+
+def test_a_given_name_in_lower_case_in_a_list_of_personal_names():
+    text = "Photographers such as Ansel Adams, chuck Close, Walker Evans and others used it."
+    assert run(text) == [("CAS003", 1, 36, "chuck Close")]
+    # not with a personal name on one side only
+    assert run("Photographers such as Ansel Adams, chuck Close, the critics and others used it.") == []
+
+
+def test_university_in_lower_case_after_a_personal_name():
+    text = "He earned a degree from Howard university, then studied law."
+    assert run(text) == [("CAS003", 1, 25, "Howard university")]
+    # not after a place ("a London university" describes one) or a nationality
+    assert run("He earned a degree from a London university, then studied law.") == []
+    assert run("He earned a degree from a Chinese university, then studied law.") == []

@@ -476,6 +476,9 @@ class _Analysis:
         self.head_sandwiches()
         self.name_openers()
         self.shared_heads()
+        self.words_before_heads()
+        self.names_in_lists()
+        self.named_universities()
         self.place_prefixes()
         self.citation_names()
         self.lone_given_names()
@@ -1102,6 +1105,89 @@ class _Analysis:
                     f"'{low.base}' ends the name '{prev.base} {fixed}'? This document writes '{fixed}' "
                     f"in {len(before)} other names",
                     evidence="shared head",
+                )
+
+    def words_before_heads(self) -> None:
+        """"the leiden University Libraries": a word in lower case directly before a capitalised
+        head noun that ends names ("University", "Stadium", "Museum"), when English mostly
+        capitalises the word (``ATTESTED_LEAN``) or it is no English word at all, and the document
+        has it nowhere else in lower case."""
+        v = self.vocab
+        for toks in v.blocks.values():
+            for k in range(len(toks) - 1):
+                low, nxt = toks[k], toks[k + 1]
+                if low.shape != "lower" or nxt.shape != "title" or nxt.key not in _END_HEADS:
+                    continue
+                if low.context != "prose" or nxt.initial or self.text[low.end:nxt.start] != " ":
+                    continue
+                if v.lower_count[low.key] != 1 or low.key in _FUNCTION_WORDS or low.key in self.accepted:
+                    continue
+                if not low.key.isalpha() or len(low.key) < 4:
+                    continue
+                lean = cased.capital_lean(low.key)
+                if not ((word_tier(low.key) == "A" and not _inflected(low.key)) or (lean is not None and lean >= ATTESTED_LEAN)):
+                    continue
+                if self._is_covered(low.start, nxt.end) or self._mentioned_or_foreign(low):
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, low.start, nxt.start + len(nxt.base),
+                    f"'{low.base}' opens the name '{fixed} {nxt.base}'? English mostly writes '{fixed}'",
+                    evidence="name head", expected=f"{fixed} {nxt.base}",
+                )
+
+    def names_in_lists(self) -> None:
+        """"Ansel Adams, chuck Close, Walker Evans": a given name in lower case before a capitalised
+        word, between two items of a comma list that are "Given Surname" names themselves."""
+        v, text = self.vocab, self.text
+        given = lexicon.given_names()
+        for toks in v.blocks.values():
+
+            def person_at(i: int) -> bool:
+                return (0 <= i < len(toks) - 1 and toks[i].shape == "title" and toks[i + 1].shape == "title"
+                        and text[toks[i].end:toks[i + 1].start] == " " and toks[i].key in given)
+
+            for k in range(2, len(toks) - 3):
+                low, cap = toks[k], toks[k + 1]
+                if low.shape != "lower" or low.key not in given or cap.shape != "title":
+                    continue
+                if text[low.end:cap.start] != " " or v.lower_count[low.key] != 1 or low.key in self.accepted:
+                    continue
+                if text[toks[k - 1].end:low.start] != ", " or text[cap.end:toks[k + 2].start] != ", ":
+                    continue
+                if not (person_at(k - 2) and person_at(k + 2)) or self._is_covered(low.start, cap.end):
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, low.start, cap.start + len(cap.base),
+                    f"'{low.base} {cap.base}' stands in a list of personal names: '{fixed} {cap.base}'?",
+                    evidence="personal name", expected=f"{fixed} {cap.base}",
+                )
+
+    def named_universities(self) -> None:
+        """"Howard university": "university", "college", "institute" or "academy" in lower case
+        after a capitalised word that is a personal name in docqa's lists (not a place, whose
+        "a London university" describes), ending the name."""
+        v = self.vocab
+        people = lexicon.personal_names()
+        for toks in v.blocks.values():
+            for k in range(1, len(toks)):
+                prev, low = toks[k - 1], toks[k]
+                if low.shape != "lower" or low.key not in _ALWAYS_CAPITALISED_HEADS or prev.shape != "title":
+                    continue
+                if prev.initial or prev.text != prev.base or prev.key not in people or self.text[prev.end:low.start] != " ":
+                    continue
+                if prev.key in self.gaz.names or self.gaz.kinds.get(prev.key) == "demonym" or v.lower_count[low.key] != 1:
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and self.text[low.end:toks[k + 1].start] == " ":
+                    continue
+                if self._is_covered(prev.start, low.end):
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, prev.start, low.start + len(low.base),
+                    f"'{prev.base} {low.base}' names a {low.base}: '{prev.base} {fixed}'",
+                    evidence="name head", expected=f"{prev.base} {fixed}",
                 )
 
     def lone_given_names(self) -> None:
