@@ -491,3 +491,12 @@ def test_university_in_lower_case_after_a_personal_name():
     # not after a place ("a London university" describes one) or a nationality
     assert run("He earned a degree from a London university, then studied law.") == []
     assert run("He earned a degree from a Chinese university, then studied law.") == []
+
+
+def test_a_word_written_alone_capitalised_twice_in_lower_case_beside_a_capitalised_word():
+    text = ("Polls favour the Democratic candidate. Most Democratic voters agree. "
+            "The mayor, a member of the democratic Party, spoke.")
+    assert run(text) == [("CAS003", 1, 97, "democratic Party")]
+    # once alone is not enough; a title word after a name keeps its house style
+    assert run("Polls favour the Democratic candidate. The mayor, a member of the democratic Party, spoke.") == []
+    assert run("The Government met. The Government spoke. Critics of the Johnson government disagreed.") == []

@@ -479,6 +479,7 @@ class _Analysis:
         self.words_before_heads()
         self.names_in_lists()
         self.named_universities()
+        self.written_alone_elsewhere()
         self.place_prefixes()
         self.citation_names()
         self.lone_given_names()
@@ -1190,6 +1191,42 @@ class _Analysis:
                     evidence="name head", expected=f"{prev.base} {fixed}",
                 )
 
+    def written_alone_elsewhere(self) -> None:
+        """"a member of the democratic Party" beside two "Democratic" alone: a word the document
+        writes capitalised on its own mid-sentence at least ``ALONE_USES`` times and never otherwise
+        in lower case, in lower case directly beside a capitalised word (so inside a name). A title
+        word only before the capitalised word: "the Government" twice beside "the Johnson
+        government" is a house style."""
+        v = self.vocab
+        for toks in v.blocks.values():
+            for k, low in enumerate(toks):
+                if low.shape != "lower" or low.context != "prose" or v.lower_count[low.key] != 1:
+                    continue
+                if sum((v.bare.get(low.key) or Counter()).values()) < ALONE_USES:
+                    continue
+                if low.key in _FUNCTION_WORDS or low.key in self.accepted or not low.key.isalpha() or len(low.key) < 3:
+                    continue
+                if low.key in _CALENDAR_WORDS or self._is_covered(low.start, low.end):
+                    continue
+                prev = toks[k - 1] if k else None
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                left = (prev is not None and prev.shape in ("title", "upper") and not prev.initial
+                        and prev.key not in _FUNCTION_WORDS and self.text[prev.end:low.start] == " "
+                        and low.key not in lexicon.TITLE_WORDS)
+                right = (nxt is not None and nxt.shape == "title" and not nxt.initial and nxt.key not in _FUNCTION_WORDS
+                         and nxt.key not in _CALENDAR_WORDS and self.text[low.end:nxt.start] == " ")
+                if not (left or right) or self._mentioned_or_foreign(low):
+                    continue
+                cap = prev if left else nxt
+                a, b = (cap, low) if left else (low, cap)
+                form = (v.bare.get(low.key) or Counter()).most_common(1)[0][0]
+                self._add_capitalised(
+                    low, a.start, b.start + len(b.base),
+                    f"'{low.base}' beside '{cap.base}' reads as a name: this document writes '{form}' alone "
+                    f"{sum(v.bare[low.key].values())} times and never otherwise in lower case",
+                    evidence="document", expected=form,
+                )
+
     def lone_given_names(self) -> None:
         """"Stanislaus and christopher": one of docqa's given names that English mostly writes
         capitalised (``name_like``), in lower case with no capitalised use in the document (CAS001;
@@ -1533,6 +1570,9 @@ COMMON_NOUN_LEAN = -0.5
 BARE_SURNAME_USES = 2
 #: Capitalised uses of "Given Surname" from which "Given surname" is a slip for any given name.
 SURNAME_PAIR_USES = 2
+#: Capitalised uses alone, mid-sentence, from which a word in lower case beside a capitalised
+#: word is the same name.
+ALONE_USES = 2
 #: How common (Zipf) a word that no English list has must be in wordfreq to count as a name
 #: beside a capitalised word on its left ("Recep tayyip") or on its right ("maxime Bernier").
 NEIGHBOUR_MIN_ZIPF = 1.0
