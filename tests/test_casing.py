@@ -500,3 +500,5 @@ def test_a_word_written_alone_capitalised_twice_in_lower_case_beside_a_capitalis
     # once alone is not enough; a title word after a name keeps its house style
     assert run("Polls favour the Democratic candidate. The mayor, a member of the democratic Party, spoke.") == []
     assert run("The Government met. The Government spoke. Critics of the Johnson government disagreed.") == []
+    # nor after a given name that is also a surname: "the Government" is a title word
+    assert run("The Government met. The Government spoke. Critics of the Johnson government, though, were few.") == []

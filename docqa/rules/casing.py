@@ -868,6 +868,7 @@ class _Analysis:
                 given, people = lexicon.given_names(), lexicon.personal_names()
                 if word_tier(low.key) == "C" and not (
                         low is b and cap.key in given and self.vocab.lower_count[low.key] == 1
+                        and (low.key not in lexicon.TITLE_WORDS or low.key in _COMPASS)  # not "the Johnson government"
                         and sum((self.vocab.bare.get(low.key) or Counter()).values()) >= BARE_SURNAME_USES):
                     continue  # an ordinary word, unless the document writes it alone as a name ("Douglass north" beside two "North")
                 # The lower-case half is capitalised elsewhere in this document: strong evidence.
