@@ -502,3 +502,12 @@ def test_a_word_written_alone_capitalised_twice_in_lower_case_beside_a_capitalis
     assert run("The Government met. The Government spoke. Critics of the Johnson government disagreed.") == []
     # nor after a given name that is also a surname: "the Government" is a title word
     assert run("The Government met. The Government spoke. Critics of the Johnson government, though, were few.") == []
+
+
+def test_a_name_noun_after_an_adjective_capitalised_only_inside_names():
+    assert run("She spoke for the Scottish National party in the debate.") == [("CAS003", 1, 28, "National party")]
+    assert run("He served in the navy during the Second World war and after.") == [("CAS003", 1, 41, "World war")]
+    # not after a party adjective or a nationality (house styles), nor with another lower-case use
+    assert run("She spoke for the Democratic party in the debate.") == []
+    assert run("She spoke for the Scottish party in the debate.") == []
+    assert run("The party met. She spoke for the Scottish National party in the debate.") == []

@@ -480,6 +480,7 @@ class _Analysis:
         self.names_in_lists()
         self.named_universities()
         self.written_alone_elsewhere()
+        self.adjective_heads()
         self.place_prefixes()
         self.citation_names()
         self.lone_given_names()
@@ -1228,6 +1229,39 @@ class _Analysis:
                     evidence="document", expected=form,
                 )
 
+    def adjective_heads(self) -> None:
+        """"the Scottish National party", "the Second World war": a name noun ("party", "war",
+        "airport") in lower case after a capitalised adjective that English mostly writes in lower
+        case (``cased.capital_lean`` from -1.0 to ADJECTIVE_HEAD_LEAN: "national", "international",
+        "world"), which is capitalised only as a word of the name the noun ends. Not after
+        nationalities and party adjectives ("the Democratic party" is a house style), and only
+        the document's one lower-case use of the noun."""
+        for toks in self.vocab.blocks.values():
+            for k in range(1, len(toks)):
+                prev, low = toks[k - 1], toks[k]
+                if low.shape != "lower" or low.key not in _NAME_NOUNS or low.context != "prose":
+                    continue
+                if prev.shape != "title" or prev.initial or prev.text != prev.base or self.text[prev.end:low.start] != " ":
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and self.text[low.end:toks[k + 1].start] == " ":
+                    continue  # the name goes on: other checks weigh it
+                if self.vocab.lower_count[low.key] != 1 or low.key in self.accepted:
+                    continue
+                if prev.key in _COMPASS or prev.key in _PARTY_ADJECTIVES or self.gaz.kinds.get(prev.key) == "demonym":
+                    continue
+                lean = cased.capital_lean(prev.key)
+                if lean is None or not OPENER_LEAN <= lean < ADJECTIVE_HEAD_LEAN or "adj" not in cased.parts_of_speech(prev.key):
+                    continue
+                if self._is_covered(prev.start, low.end):
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, prev.start, low.start + len(low.base),
+                    f"'{prev.base} {low.base}': '{prev.base}' is capitalised only inside a name, which "
+                    f"'{low.base}' ends: '{prev.base} {fixed}'?",
+                    evidence="name pattern", expected=f"{prev.base} {fixed}",
+                )
+
     def lone_given_names(self) -> None:
         """"Stanislaus and christopher": one of docqa's given names that English mostly writes
         capitalised (``name_like``), in lower case with no capitalised use in the document (CAS001;
@@ -1574,6 +1608,9 @@ SURNAME_PAIR_USES = 2
 #: Capitalised uses alone, mid-sentence, from which a word in lower case beside a capitalised
 #: word is the same name.
 ALONE_USES = 2
+#: ``cased.capital_lean`` below which a capitalised adjective before a name noun is capitalised
+#: only inside a name ("National" -0.35, "World" -0.95; not "Royal" 0.1 or "Democratic" -0.25).
+ADJECTIVE_HEAD_LEAN = -0.3
 #: How common (Zipf) a word that no English list has must be in wordfreq to count as a name
 #: beside a capitalised word on its left ("Recep tayyip") or on its right ("maxime Bernier").
 NEIGHBOUR_MIN_ZIPF = 1.0
