@@ -511,3 +511,11 @@ def test_a_name_noun_after_an_adjective_capitalised_only_inside_names():
     assert run("She spoke for the Democratic party in the debate.") == []
     assert run("She spoke for the Scottish party in the debate.") == []
     assert run("The party met. She spoke for the Scottish National party in the debate.") == []
+
+
+def test_a_given_name_that_is_also_a_word_before_a_surname_that_is_no_english_word():
+    assert run("The pardons included, among others, the banker rod Kowalczyk of Illinois.") == [
+        ("CAS003", 1, 48, "rod Kowalczyk")]
+    # not before a surname that is an English word, nor a very common word ("will")
+    assert run("The pardons included, among others, the banker rod Hay of Illinois.") == []
+    assert run("Why will Kowalczyk appeal the ruling?") == []

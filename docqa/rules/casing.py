@@ -879,6 +879,12 @@ class _Analysis:
                     # "usman Khan": an unknown word before a known surname.
                     surname = cap.key in people or name_like(cap.key, 1.5)
                     given_low = low.key in given and lexicon.english().name_score(low.key) >= 0.8  # not "grant"
+                    if not given_low and low.key in given and word_tier(cap.key) == "A" and cap.key.isalpha():
+                        # "rod Blagojevich": before a surname that is no English word, a given name
+                        # English writes in lower case more often ("rod" 0.5) is enough, unless it
+                        # is a very common word ("will")
+                        given_low = (eng.name_score(low.key) >= GIVEN_BEFORE_FOREIGN_SCORE
+                                     and eng.zipf(low.key) < GIVEN_BEFORE_FOREIGN_MAX_ZIPF)
                     ok = surname and (given_low or (word_tier(low.key) == "A" and cap.key in people))
                 else:
                     # "Nicole towarek": a surname in lower case after a capitalised given name;
@@ -1603,6 +1609,10 @@ COMMON_NOUN_LEAN = -0.5
 #: Capitalised uses alone, mid-sentence, from which an ordinary word after a given name is its
 #: surname ("Douglass north" beside two "North").
 BARE_SURNAME_USES = 2
+#: ``English.name_score`` and most Zipf of a given name that is also a word ("rod", "chuck") for
+#: it to count as a given name in lower case before a surname that is no English word.
+GIVEN_BEFORE_FOREIGN_SCORE = 0.5
+GIVEN_BEFORE_FOREIGN_MAX_ZIPF = 5.2
 #: Capitalised uses of "Given Surname" from which "Given surname" is a slip for any given name.
 SURNAME_PAIR_USES = 2
 #: Capitalised uses alone, mid-sentence, from which a word in lower case beside a capitalised
