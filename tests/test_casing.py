@@ -519,3 +519,15 @@ def test_a_given_name_that_is_also_a_word_before_a_surname_that_is_no_english_wo
     # not before a surname that is an English word, nor a very common word ("will")
     assert run("The pardons included, among others, the banker rod Hay of Illinois.") == []
     assert run("Why will Kowalczyk appeal the ruling?") == []
+
+
+def test_may_march_and_august_before_a_date_and_plural_nationalities():
+    assert run("The festival runs through march 11 this year.") == [("CAS001", 1, 27, "march")]
+    assert run("Talks began on august 20, 2018, in Oslo.") == [("CAS001", 1, 16, "august")]
+    assert run("They closed the site in may 2019.") == [("CAS001", 1, 25, "may")]
+    # the verbs and nouns: no date, or no word that introduces one
+    assert run("The troops march 20 km a day.") == []
+    assert run("Prices may 10 times rise.") == []
+    assert run("A march of 2000 people crossed the bridge.") == []
+    # "americans": the plural of a nationality in the gazetteer
+    assert run("Polls show most americans agree.") == [("CAS001", 1, 17, "americans")]

@@ -182,6 +182,12 @@ _ENUMERATOR_RE = rx.compile(r"(?:[ivxlcdm]{1,6}|[a-z])[.)](?=\s)", re.IGNORECASE
 _IDENTIFIER_RE = rx.compile(r"[^\s]*?(?:[./\\_@#=<>(){}\[\]:+][\w/\\]|\w\()")
 _TERMINAL_RE = rx.compile(r"[.!?:][\"'”’)\]]*$")
 _HYPHENATED_GIVEN_NAME_RE = rx.compile(r"[A-Z][a-z]+-[a-z]+")
+#: "may", "march" and "august" are months before a day of the month or a year ("march 11", "may 2019").
+_AMBIGUOUS_MONTHS = frozenset(("may", "march", "august"))
+_DATE_PREPOSITIONS = frozenset(
+    "in on since until till by from of during through throughout before after early late mid last next this".split()
+)
+_DATE_AFTER_RE = rx.compile(r" (?:1[5-9]\d\d|20\d\d|[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![.,]?\d)")
 #: A lower-case word in code or a link target (letters only, between non-letters).
 _CODE_WORD_RE = rx.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
 
@@ -629,6 +635,12 @@ class _Analysis:
                     source = "document"
             if form is None and t.key in _CALENDAR:
                 form, count, source = _CALENDAR[t.key], 0, "calendar"
+            if form is None and t.key in _AMBIGUOUS_MONTHS and _DATE_AFTER_RE.match(self.text, t.end) and self._after_date_preposition(t):
+                form, count, source = _capitalised(t.key), 0, "calendar"  # "in march 2018", "on august 20"
+            if (form is None and gaz_form is None and t.key.endswith("ns") and t.key[:-1] not in self.gaz.ambiguous
+                    and self.gaz.kinds.get(t.key[:-1]) == "demonym"):
+                # a plural nationality: "americans", "europeans" (the gazetteer lists "American")
+                form, count, source = self.gaz.lookup(t.key[:-1]) + "s", 0, "gazetteer"
             if form is None and gaz_form is not None and " " not in gaz_form:
                 form, count, source = gaz_form, 0, "gazetteer"
             if form is None or form.lower() != t.base.lower() or form == t.base:
@@ -655,6 +667,12 @@ class _Analysis:
                 message = f"'{t.base}' is a proper noun: '{form}' ({where}{kind} in docqa's gazetteer)"
                 data = {"evidence": "gazetteer", "kind": kind, "expected": form, "count": seen}
             self._add(Hit("CAS001", t.start, end, message, form, safe, data))
+
+    def _after_date_preposition(self, t: Token) -> bool:
+        """True when ``t`` follows a word that introduces a date ("in", "on", "since", "early")."""
+        toks = self.vocab.blocks.get(t.block, [])
+        i = toks.index(t)
+        return i > 0 and toks[i - 1].key in _DATE_PREPOSITIONS and self.text[toks[i - 1].end:t.start] == " "
 
     def _before_capitalised_word(self, t: Token) -> bool:
         """True when ``t`` is followed, in prose, by a capitalised word that continues a name."""
