@@ -531,3 +531,20 @@ def test_may_march_and_august_before_a_date_and_plural_nationalities():
     assert run("A march of 2000 people crossed the bridge.") == []
     # "americans": the plural of a nationality in the gazetteer
     assert run("Polls show most americans agree.") == [("CAS001", 1, 17, "americans")]
+
+
+def test_given_names_english_capitalises_and_foreign_names_before_foreign_surnames():
+    # "carly" is capitalised far more often than not in English, though docqa's lists lack it
+    assert run("The duet featured carly Simon on vocals.") == [("CAS003", 1, 19, "carly Simon")]
+    # two words that are no English words, the first in lower case
+    assert run("The show featured works by the painter kazimir Malevich and others.") == [
+        ("CAS003", 1, 40, "kazimir Malevich")]
+    assert run("The duet featured young Simon on vocals.") == []
+
+
+def test_an_institution_noun_in_lower_case_after_three_capitalised_words():
+    assert run("The crash was examined by the National Transportation Safety board on Monday.") == [
+        ("CAS003", 1, 31, "National Transportation Safety board")]
+    # not after two words, nor after a run that ends in a head of its own
+    assert run("The stall was run by the Malaysia Tourism board on Monday.") == []
+    assert run("As a trauma centre, the Saint Francis Hospital department was ready.") == []

@@ -487,6 +487,7 @@ class _Analysis:
         self.named_universities()
         self.written_alone_elsewhere()
         self.adjective_heads()
+        self.institution_heads()
         self.place_prefixes()
         self.citation_names()
         self.lone_given_names()
@@ -897,6 +898,11 @@ class _Analysis:
                     # "usman Khan": an unknown word before a known surname.
                     surname = cap.key in people or name_like(cap.key, 1.5)
                     given_low = low.key in given and lexicon.english().name_score(low.key) >= 0.8  # not "grant"
+                    if not given_low and word_tier(low.key) == "B":
+                        # "carly Simon", "orson Welles": English writes the word capitalised far more
+                        # often than not (spaCy's cased table), though docqa's lists lack it
+                        lean = cased.capital_lean(low.key)
+                        given_low = lean is not None and lean >= LONE_LEAN
                     if not given_low and low.key in given and word_tier(cap.key) == "A" and cap.key.isalpha():
                         # "rod Blagojevich": before a surname that is no English word, a given name
                         # English writes in lower case more often ("rod" 0.5) is enough, unless it
@@ -950,7 +956,10 @@ class _Analysis:
                          and nxt.key not in gaz.names)
                 if not (left or right):
                     continue
-                if not _name_evidence(low.key, eng, NEIGHBOUR_MIN_ZIPF if left else NEIGHBOUR_MIN_ZIPF_RIGHT):
+                min_zipf = NEIGHBOUR_MIN_ZIPF if left else NEIGHBOUR_MIN_ZIPF_RIGHT
+                if not left and word_tier(nxt.key) == "A" and nxt.key.isalpha():
+                    min_zipf = NEIGHBOUR_MIN_ZIPF  # before another name that is no English word: "kazimir Malevich"
+                if not _name_evidence(low.key, eng, min_zipf):
                     continue
                 if left and prev.key not in lexicon.given_names() and low.key.endswith(_LATIN_ENDINGS):
                     continue  # "Ficus carica": a species name keeps its epithet in lower case
@@ -1285,6 +1294,36 @@ class _Analysis:
                     f"'{low.base}' ends: '{prev.base} {fixed}'?",
                     evidence="name pattern", expected=f"{prev.base} {fixed}",
                 )
+
+    def institution_heads(self) -> None:
+        """"the National Transportation Safety board", "the Metro Toronto Convention centre": the
+        head noun of an institution's name in lower case after at least INSTITUTION_RUN capitalised
+        words that do not already end in a head ("Saint Francis Hospital department" is a
+        department of a named hospital), when the document has the noun nowhere else in lower case."""
+        v, text = self.vocab, self.text
+        n = INSTITUTION_RUN
+        for toks in v.blocks.values():
+            for k in range(n, len(toks)):
+                low = toks[k]
+                if low.shape != "lower" or low.key not in _INSTITUTION_NOUNS or low.context != "prose":
+                    continue
+                if v.lower_count[low.key] != 1 or low.key in self.accepted:
+                    continue
+                run = toks[k - n:k]
+                if any(c.shape not in ("title", "upper") or c.key in _FUNCTION_WORDS for c in run):
+                    continue
+                if any(text[x.end:y.start] != " " for x, y in zip(run, run[1:] + [low])):
+                    continue
+                last = run[-1]
+                if last.initial or last.text != last.base or self.gaz.kinds.get(last.key) == "demonym":
+                    continue
+                if last.key in _INSTITUTION_NOUNS or last.key in _NAME_NOUNS or last.key in _END_HEADS:
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and text[low.end:toks[k + 1].start] == " ":
+                    continue
+                if self._is_covered(run[0].start, low.end):
+                    continue
+                self._add_word_in_name(low, run[0], low, "name head")
 
     def lone_given_names(self) -> None:
         """"Stanislaus and christopher": one of docqa's given names that English mostly writes
@@ -1639,6 +1678,16 @@ ALONE_USES = 2
 #: ``cased.capital_lean`` below which a capitalised adjective before a name noun is capitalised
 #: only inside a name ("National" -0.35, "World" -0.95; not "Royal" 0.1 or "Democratic" -0.25).
 ADJECTIVE_HEAD_LEAN = -0.3
+#: Head nouns of institutions' names ...
+_INSTITUTION_NOUNS = frozenset(
+    """
+    foundation board association society union service centre center council committee commission agency
+    institute department ministry bureau federation league authority academy corporation trust fund
+    """.split()
+)
+#: ... reported in lower case after this many capitalised words (after two, "the Malaysia Tourism
+#: board" and "the Trump Organization board" are as often a house style or a description).
+INSTITUTION_RUN = 3
 #: How common (Zipf) a word that no English list has must be in wordfreq to count as a name
 #: beside a capitalised word on its left ("Recep tayyip") or on its right ("maxime Bernier").
 NEIGHBOUR_MIN_ZIPF = 1.0
