@@ -548,3 +548,10 @@ def test_an_institution_noun_in_lower_case_after_three_capitalised_words():
     # not after two words, nor after a run that ends in a head of its own
     assert run("The stall was run by the Malaysia Tourism board on Monday.") == []
     assert run("As a trauma centre, the Saint Francis Hospital department was ready.") == []
+
+
+def test_a_gazetteer_name_the_cased_table_writes_capitalised_far_more_often():
+    # "china" (also porcelain) is capitalised about eight times in nine in spaCy's cased table
+    assert run("The virus was first found in Wuhan, china, last year.") == [("CAS001", 1, 37, "china")]
+    # not after a lower-case word that may make it a common noun
+    assert run("She collects fine bone china and silver.") == []

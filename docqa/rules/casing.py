@@ -601,14 +601,17 @@ class _Analysis:
                 # otherwise in lower case, or when a capitalised word of the same name follows
                 # ("google Chrome", "sydney Morning Herald"). One English nearly always capitalises
                 # (``AMBIGUOUS_ALONE_SCORE`` and a cased lean of ``AMBIGUOUS_ALONE_LEAN``: "twitter",
-                # "cambridge"; not "congress" or "sydney") is a slip in lower case once even
-                # with no capitalised use in the document.
+                # "cambridge"; not "congress"), or that spaCy's cased table has capitalised far more
+                # often (``LONE_LEAN``: "china", "sydney"; not after a lower-case word: "bone china"),
+                # is a slip in lower case once with at most one capitalised use in the document.
                 candidates = v.evidence.get(t.key)
                 lean = cased.capital_lean(t.key)
-                if (not candidates and v.lower_count[t.key] == 1 and t.key not in lexicon.TITLE_WORDS
-                        and lexicon.english().name_score(t.key) >= AMBIGUOUS_ALONE_SCORE
-                        and lean is not None and lean >= AMBIGUOUS_ALONE_LEAN):
-                    form, count, source = self.gaz.lookup(t.key), 0, "gazetteer"
+                score = lexicon.english().name_score(t.key)
+                if (v.lower_count[t.key] == 1 and t.key not in lexicon.TITLE_WORDS and lean is not None
+                        and (not candidates or candidates.most_common(1)[0][1] < 2)
+                        and ((score >= AMBIGUOUS_ALONE_SCORE and lean >= AMBIGUOUS_ALONE_LEAN)
+                             or (score >= AMBIGUOUS_NAME_SCORE and lean >= LONE_LEAN and not self._after_modifier(t)))):
+                    form, count, source = self.gaz.lookup(t.key) or _capitalised(t.key), 0, "gazetteer"
                 elif (candidates and v.lower_count[t.key] == 1 and candidates.most_common(1)[0][1] >= 2
                         and t.key not in lexicon.TITLE_WORDS):  # "members of parliament" beside "Parliament"
                     form, count = candidates.most_common(1)[0]
@@ -668,6 +671,15 @@ class _Analysis:
                 message = f"'{t.base}' is a proper noun: '{form}' ({where}{kind} in docqa's gazetteer)"
                 data = {"evidence": "gazetteer", "kind": kind, "expected": form, "count": seen}
             self._add(Hit("CAS001", t.start, end, message, form, safe, data))
+
+    def _after_modifier(self, t: Token) -> bool:
+        """True when a lower-case content word directly precedes ``t`` ("fine bone china"): the
+        word is then a common noun as often as a name."""
+        toks = self.vocab.blocks.get(t.block, [])
+        i = toks.index(t)
+        prev = toks[i - 1] if i else None
+        return (prev is not None and prev.shape == "lower" and prev.key not in _FUNCTION_WORDS
+                and self.text[prev.end:t.start] == " ")
 
     def _after_date_preposition(self, t: Token) -> bool:
         """True when ``t`` follows a word that introduces a date ("in", "on", "since", "early")."""
