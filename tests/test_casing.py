@@ -555,3 +555,4 @@ def test_a_gazetteer_name_the_cased_table_writes_capitalised_far_more_often():
     assert run("The virus was first found in Wuhan, china, last year.") == [("CAS001", 1, 37, "china")]
     # not after a lower-case word that may make it a common noun
     assert run("She collects fine bone china and silver.") == []
+    assert run("They bought some china at the market.") == []

@@ -184,6 +184,7 @@ _TERMINAL_RE = rx.compile(r"[.!?:][\"'”’)\]]*$")
 _HYPHENATED_GIVEN_NAME_RE = rx.compile(r"[A-Z][a-z]+-[a-z]+")
 #: "may", "march" and "august" are months before a day of the month or a year ("march 11", "may 2019").
 _AMBIGUOUS_MONTHS = frozenset(("may", "march", "august"))
+_DETERMINERS = frozenset("a an the some any much more most no this that these those my your his her its our their".split())
 _DATE_PREPOSITIONS = frozenset(
     "in on since until till by from of during through throughout before after early late mid last next this".split()
 )
@@ -673,13 +674,13 @@ class _Analysis:
             self._add(Hit("CAS001", t.start, end, message, form, safe, data))
 
     def _after_modifier(self, t: Token) -> bool:
-        """True when a lower-case content word directly precedes ``t`` ("fine bone china"): the
-        word is then a common noun as often as a name."""
+        """True when a lower-case content word or a determiner directly precedes ``t`` ("fine bone
+        china", "some china"): the word is then a common noun as often as a name."""
         toks = self.vocab.blocks.get(t.block, [])
         i = toks.index(t)
         prev = toks[i - 1] if i else None
-        return (prev is not None and prev.shape == "lower" and prev.key not in _FUNCTION_WORDS
-                and self.text[prev.end:t.start] == " ")
+        return (prev is not None and prev.shape == "lower" and self.text[prev.end:t.start] == " "
+                and (prev.key not in _FUNCTION_WORDS or prev.key in _DETERMINERS))
 
     def _after_date_preposition(self, t: Token) -> bool:
         """True when ``t`` follows a word that introduces a date ("in", "on", "since", "early")."""
