@@ -289,6 +289,34 @@ def score_corruption(cases: list[dict], rules) -> dict:
     return out
 
 
+def dev_misses(hosts: list[dict], rules, copies: range = range(2)) -> tuple[Counter, Counter, list[str]]:
+    """Injected slips that no finding covers, in the development articles only (never the test
+    part's): found and injected counts by kind, and each miss in context. ``copies`` beyond the
+    benchmark's two (seeds 2, 3, ...) corrupt the same development articles again with other
+    words, a larger sample to check that a rule chosen on the misses generalises."""
+    found_by: Counter = Counter()
+    all_by: Counter = Counter()
+    lines = []
+    for i, row in enumerate(hosts):
+        if i % 5 == 0:
+            continue  # the test part
+        base, body_start = host_text(row), len(row["title"]) + 2
+        for c in copies:
+            text, golds = corrupt(base, body_start, random.Random(f"{SEED}:{row['id']}:{c}"))
+            found = lint(text, rules)
+            for g in golds:
+                kind = g["kind"].split(":")[0]
+                if kind == "name":
+                    kind = "name (used more than once)" if g.get("uses", 1) > 1 else "name (used once)"
+                all_by[kind] += 1
+                if any(f.start < g["end"] and g["start"] < max(f.end, f.start + 1) for f in found):
+                    found_by[kind] += 1
+                else:
+                    lines.append(f"{row['id']} (copy {c}) {kind}: {text[g['start']:g['end']]!r} in "
+                                 f"{text[max(0, g['start'] - 50):g['end'] + 40]!r}")
+    return found_by, all_by, lines
+
+
 def score_clean(hosts: list[dict], rules) -> dict:
     clean = clean_but_slips = 0
     by_code: Counter = Counter()
@@ -612,6 +640,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--compare-dictionaries", action="store_true", help="pyspellchecker versus symspellpy")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="print false positives and misses of the development part")
+    ap.add_argument("--dev-copies", type=int, default=0, metavar="N",
+                    help="with -v, print the misses of N more corrupted copies of the development articles "
+                         "(seeds 2 to N+1) instead of the benchmark's two")
     ap.add_argument("--show-test", action="store_true",
                     help="with -v, also print the held-out test part's errors (this spends the held-out part)")
     args = ap.parse_args(argv)
@@ -640,6 +671,11 @@ def main(argv: list[str] | None = None) -> int:
         for split in ("dev", "test") if args.show_test else ("dev",):
             print(f"-- false positives ({split})")
             print("\n".join(results["corruption"][split]["false_positive_examples"]))
+        copies = range(2, 2 + args.dev_copies) if args.dev_copies else range(2)
+        found_by, all_by, missed = dev_misses(hosts, rules, copies)
+        print(f"-- misses (development articles, copies {copies.start}-{copies.stop - 1}): "
+              + "; ".join(f"{k} {found_by[k]}/{all_by[k]}" for k in sorted(all_by)))
+        print("\n".join(missed))
         print("-- clean-host findings" + ("" if args.show_test else " (development articles)"))
         test_ids = {r["id"] for i, r in enumerate(hosts) if i % 5 == 0}
         print("\n".join(x for x in results["clean"]["findings"]

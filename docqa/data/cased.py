@@ -129,3 +129,46 @@ def capitalised_probability(key: str) -> float | None:
     table = _table()
     found = table.get(key) if table is not None else None
     return -found[0][0] / _SCALE if found else None
+
+
+POS_FILE = "data/en_lemma_index.json.gz"
+_POS_BITS = {"adj": 1, "noun": 2, "verb": 4, "adv": 8}
+
+
+@lru_cache(maxsize=1)
+def _pos_table():
+    """WordNet's lemmas with their parts of speech, as spaCy's lookups package ships them
+    (``en_lemma_index``), kept as a trie of bit masks in docqa's cache directory (reading the
+    package's JSON costs ~70 ms; the trie a few); None without the package."""
+    from ..wordstats import _source_tag, _stored_trie, package_file
+
+    path = package_file(PACKAGE, POS_FILE)
+    if path is None or not path.is_file():
+        return None
+
+    def build() -> list:
+        import gzip
+        import json
+
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            index = json.load(fh)
+        masks: dict[str, int] = {}
+        for pos, words in index.items():
+            for word in words:
+                masks[word] = masks.get(word, 0) | _POS_BITS.get(pos, 0)
+        return [(w, (m,)) for w, m in masks.items()]
+
+    trie, _ = _stored_trie(f"spacy-pos-en-{_source_tag(PACKAGE, POS_FILE)}.marisa", "<B", build)
+    return trie
+
+
+@lru_cache(maxsize=65536)
+def parts_of_speech(key: str) -> frozenset[str]:
+    """The parts of speech WordNet gives the lemma ``key`` ("national" -> adj, noun); empty
+    for a word it lacks (or without the package). Inflected forms are not lemmatised."""
+    table = _pos_table()
+    found = table.get(key) if table is not None else None
+    if not found:
+        return frozenset()
+    mask = found[0][0]
+    return frozenset(pos for pos, bit in _POS_BITS.items() if mask & bit)

@@ -45,6 +45,11 @@ _FUNCTION_WORDS = frozenset(
 #: ``English.name_score`` from which a gazetteer name that is also an ordinary word ("twitter",
 #: "congress") is reported on the document's evidence or before a capitalised word.
 AMBIGUOUS_NAME_SCORE = 1.0
+#: ... and from which (with ``cased.capital_lean`` at least AMBIGUOUS_ALONE_LEAN) it is a slip in
+#: lower case with no capitalised use in the document ("twitter" 2.1 and -0.15, "cambridge" 2.4
+#: and 1.2; not "congress" 1.65, "sydney" or "apple").
+AMBIGUOUS_ALONE_SCORE = 2.0
+AMBIGUOUS_ALONE_LEAN = -0.2
 #: wordfreq Zipf below which an English word that the document uses alone as a name needs only
 #: one such use to make its single lower-case use a slip ("Stavanger" ... "stavanger").
 RARE_NAME_ZIPF = 3.0
@@ -177,6 +182,13 @@ _ENUMERATOR_RE = rx.compile(r"(?:[ivxlcdm]{1,6}|[a-z])[.)](?=\s)", re.IGNORECASE
 _IDENTIFIER_RE = rx.compile(r"[^\s]*?(?:[./\\_@#=<>(){}\[\]:+][\w/\\]|\w\()")
 _TERMINAL_RE = rx.compile(r"[.!?:][\"'”’)\]]*$")
 _HYPHENATED_GIVEN_NAME_RE = rx.compile(r"[A-Z][a-z]+-[a-z]+")
+#: "may", "march" and "august" are months before a day of the month or a year ("march 11", "may 2019").
+_AMBIGUOUS_MONTHS = frozenset(("may", "march", "august"))
+_DETERMINERS = frozenset("a an the some any much more most no this that these those my your his her its our their".split())
+_DATE_PREPOSITIONS = frozenset(
+    "in on since until till by from of during through throughout before after early late mid last next this".split()
+)
+_DATE_AFTER_RE = rx.compile(r" (?:1[5-9]\d\d|20\d\d|[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![.,]?\d)")
 #: A lower-case word in code or a link target (letters only, between non-letters).
 _CODE_WORD_RE = rx.compile(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])")
 
@@ -469,6 +481,14 @@ class _Analysis:
         self.name_nouns()
         self.lowercase_heads()
         self.head_sandwiches()
+        self.name_openers()
+        self.shared_heads()
+        self.words_before_heads()
+        self.names_in_lists()
+        self.named_universities()
+        self.written_alone_elsewhere()
+        self.adjective_heads()
+        self.institution_heads()
         self.place_prefixes()
         self.citation_names()
         self.lone_given_names()
@@ -580,9 +600,20 @@ class _Analysis:
                 # A name that is also a word ("twitter", "congress", "sydney"), mostly capitalised in
                 # English: a slip when the document writes it capitalised at least twice and never
                 # otherwise in lower case, or when a capitalised word of the same name follows
-                # ("google Chrome", "sydney Morning Herald").
+                # ("google Chrome", "sydney Morning Herald"). One English nearly always capitalises
+                # (``AMBIGUOUS_ALONE_SCORE`` and a cased lean of ``AMBIGUOUS_ALONE_LEAN``: "twitter",
+                # "cambridge"; not "congress"), or that spaCy's cased table has capitalised far more
+                # often (``LONE_LEAN``: "china", "sydney"; not after a lower-case word: "bone china"),
+                # is a slip in lower case once with at most one capitalised use in the document.
                 candidates = v.evidence.get(t.key)
-                if (candidates and v.lower_count[t.key] == 1 and candidates.most_common(1)[0][1] >= 2
+                lean = cased.capital_lean(t.key)
+                score = lexicon.english().name_score(t.key)
+                if (v.lower_count[t.key] == 1 and t.key not in lexicon.TITLE_WORDS and lean is not None
+                        and (not candidates or candidates.most_common(1)[0][1] < 2)
+                        and ((score >= AMBIGUOUS_ALONE_SCORE and lean >= AMBIGUOUS_ALONE_LEAN)
+                             or (score >= AMBIGUOUS_NAME_SCORE and lean >= LONE_LEAN and not self._after_modifier(t)))):
+                    form, count, source = self.gaz.lookup(t.key) or _capitalised(t.key), 0, "gazetteer"
+                elif (candidates and v.lower_count[t.key] == 1 and candidates.most_common(1)[0][1] >= 2
                         and t.key not in lexicon.TITLE_WORDS):  # "members of parliament" beside "Parliament"
                     form, count = candidates.most_common(1)[0]
                     source = "document"
@@ -609,6 +640,12 @@ class _Analysis:
                     source = "document"
             if form is None and t.key in _CALENDAR:
                 form, count, source = _CALENDAR[t.key], 0, "calendar"
+            if form is None and t.key in _AMBIGUOUS_MONTHS and _DATE_AFTER_RE.match(self.text, t.end) and self._after_date_preposition(t):
+                form, count, source = _capitalised(t.key), 0, "calendar"  # "in march 2018", "on august 20"
+            if (form is None and gaz_form is None and t.key.endswith("ns") and t.key[:-1] not in self.gaz.ambiguous
+                    and self.gaz.kinds.get(t.key[:-1]) == "demonym"):
+                # a plural nationality: "americans", "europeans" (the gazetteer lists "American")
+                form, count, source = self.gaz.lookup(t.key[:-1]) + "s", 0, "gazetteer"
             if form is None and gaz_form is not None and " " not in gaz_form:
                 form, count, source = gaz_form, 0, "gazetteer"
             if form is None or form.lower() != t.base.lower() or form == t.base:
@@ -635,6 +672,21 @@ class _Analysis:
                 message = f"'{t.base}' is a proper noun: '{form}' ({where}{kind} in docqa's gazetteer)"
                 data = {"evidence": "gazetteer", "kind": kind, "expected": form, "count": seen}
             self._add(Hit("CAS001", t.start, end, message, form, safe, data))
+
+    def _after_modifier(self, t: Token) -> bool:
+        """True when a lower-case content word or a determiner directly precedes ``t`` ("fine bone
+        china", "some china"): the word is then a common noun as often as a name."""
+        toks = self.vocab.blocks.get(t.block, [])
+        i = toks.index(t)
+        prev = toks[i - 1] if i else None
+        return (prev is not None and prev.shape == "lower" and self.text[prev.end:t.start] == " "
+                and (prev.key not in _FUNCTION_WORDS or prev.key in _DETERMINERS))
+
+    def _after_date_preposition(self, t: Token) -> bool:
+        """True when ``t`` follows a word that introduces a date ("in", "on", "since", "early")."""
+        toks = self.vocab.blocks.get(t.block, [])
+        i = toks.index(t)
+        return i > 0 and toks[i - 1].key in _DATE_PREPOSITIONS and self.text[toks[i - 1].end:t.start] == " "
 
     def _before_capitalised_word(self, t: Token) -> bool:
         """True when ``t`` is followed, in prose, by a capitalised word that continues a name."""
@@ -682,14 +734,16 @@ class _Analysis:
                     low = b
                     if not (name_like(b.key) or b.key in _ALWAYS_CAPITALISED_HEADS
                             or (a.key in lexicon.given_names() and a.text == a.base)
-                            or self._dominant_pair(a, b)):
+                            or self._dominant_pair(a, b) or self._surname_pair(a, b)):
                         continue
                 else:
                     continue
                 seen = v.pairs.get((a.key, b.key))
-                if not seen or self._mentioned_or_foreign(low):
+                if not seen:
                     continue
                 plain = Counter({k: c for k, c in seen.items() if not k.startswith("~")})
+                if self._mentioned_or_foreign(low) and not (low is a and sum(plain.values()) >= 2):
+                    continue  # "called geofences" mentions a word; "called flyboard Air" beside two "Flyboard Air" names
                 if not plain and word_tier(low.key) == "C":
                     continue  # attested only in title-case headings: "AI Infrastructure"
                 spelled, count = (plain or Counter({k[1:]: c for k, c in seen.items()})).most_common(1)[0]
@@ -723,15 +777,26 @@ class _Analysis:
         return (plain >= 1 and lean is not None and lean >= PAIR_LEAN and self.vocab.lower_count[b.key] == 1
                 and self.gaz.kinds.get(a.key) != "demonym")
 
-    def _name_windows(self) -> tuple[Counter, dict[tuple[str, str, str], list[tuple[Token, Token, Token]]]]:
+    def _surname_pair(self, a: Token, b: Token) -> bool:
+        """True when "b" is a surname in docqa's lists that the document writes capitalised after
+        "A" at least twice in prose and nowhere else in lower case ("Doris day's" beside three
+        "Doris Day": "Doris" may be a given name docqa does not know)."""
+        if b.key not in lexicon.personal_names() or self.vocab.lower_count[b.key] != 1 or a.text != a.base:
+            return False
+        seen = self.vocab.pairs.get((a.key, b.key)) or Counter()
+        return sum(c for k, c in seen.items() if not k.startswith("~")) >= SURNAME_PAIR_USES
+
+    def _name_windows(self) -> tuple[Counter, dict[tuple[str, str, str], list[tuple[Token, Token, Token]]], dict[str, list[str]]]:
         """Built once per document, on first use, in one pass over the words: how often each
         "Capitalised lower" pair is written ("Space center"), and the three-word windows whose
         last two words are capitalised ("native American Rights", "Native American Rights"),
-        keyed by their lower-case words."""
+        keyed by their lower-case words, and for each word capitalised mid-sentence after another
+        capitalised word, those words ("Fath" and "Newark" for "Airport")."""
         if self._windows is None:
             text = self.text
             mixed: Counter = Counter()
             triples: dict[tuple[str, str, str], list[tuple[Token, Token, Token]]] = defaultdict(list)
+            before_caps: dict[str, list[str]] = defaultdict(list)
             for toks in self.vocab.blocks.values():
                 for k in range(len(toks) - 1):
                     x, y = toks[k], toks[k + 1]
@@ -739,11 +804,13 @@ class _Analysis:
                         continue
                     if x.shape != "lower" and y.shape == "lower":
                         mixed[(x.base, y.base)] += 1
+                    if x.shape != "lower" and y.shape == "title" and not x.initial:
+                        before_caps[y.key].append(x.key)
                     if y.shape != "lower" and k + 2 < len(toks):
                         z = toks[k + 2]
                         if z.shape != "lower" and text[y.end:z.start] == " ":
                             triples[(x.key, y.key, z.key)].append((x, y, z))
-            self._windows = (mixed, triples)
+            self._windows = (mixed, triples, before_caps)
         return self._windows
 
     def _triple_written(self, toks: list[Token], low: Token) -> int:
@@ -829,9 +896,14 @@ class _Analysis:
                     low, cap = b, a
                 else:
                     continue
-                if low.key in _FUNCTION_WORDS or low.key in self.accepted or word_tier(low.key) == "C":
+                if low.key in _FUNCTION_WORDS or low.key in self.accepted:
                     continue
                 given, people = lexicon.given_names(), lexicon.personal_names()
+                if word_tier(low.key) == "C" and not (
+                        low is b and cap.key in given and self.vocab.lower_count[low.key] == 1
+                        and (low.key not in lexicon.TITLE_WORDS or low.key in _COMPASS)  # not "the Johnson government"
+                        and sum((self.vocab.bare.get(low.key) or Counter()).values()) >= BARE_SURNAME_USES):
+                    continue  # an ordinary word, unless the document writes it alone as a name ("Douglass north" beside two "North")
                 # The lower-case half is capitalised elsewhere in this document: strong evidence.
                 elsewhere = bool(self.vocab.loose.get(low.key))
                 if low is a:
@@ -839,6 +911,17 @@ class _Analysis:
                     # "usman Khan": an unknown word before a known surname.
                     surname = cap.key in people or name_like(cap.key, 1.5)
                     given_low = low.key in given and lexicon.english().name_score(low.key) >= 0.8  # not "grant"
+                    if not given_low and word_tier(low.key) == "B":
+                        # "carly Simon", "orson Welles": English writes the word capitalised far more
+                        # often than not (spaCy's cased table), though docqa's lists lack it
+                        lean = cased.capital_lean(low.key)
+                        given_low = lean is not None and lean >= LONE_LEAN
+                    if not given_low and low.key in given and word_tier(cap.key) == "A" and cap.key.isalpha():
+                        # "rod Blagojevich": before a surname that is no English word, a given name
+                        # English writes in lower case more often ("rod" 0.5) is enough, unless it
+                        # is a very common word ("will")
+                        given_low = (eng.name_score(low.key) >= GIVEN_BEFORE_FOREIGN_SCORE
+                                     and eng.zipf(low.key) < GIVEN_BEFORE_FOREIGN_MAX_ZIPF)
                     ok = surname and (given_low or (word_tier(low.key) == "A" and cap.key in people))
                 else:
                     # "Nicole towarek": a surname in lower case after a capitalised given name;
@@ -886,7 +969,10 @@ class _Analysis:
                          and nxt.key not in gaz.names)
                 if not (left or right):
                     continue
-                if not _name_evidence(low.key, eng, NEIGHBOUR_MIN_ZIPF if left else NEIGHBOUR_MIN_ZIPF_RIGHT):
+                min_zipf = NEIGHBOUR_MIN_ZIPF if left else NEIGHBOUR_MIN_ZIPF_RIGHT
+                if not left and word_tier(nxt.key) == "A" and nxt.key.isalpha():
+                    min_zipf = NEIGHBOUR_MIN_ZIPF  # before another name that is no English word: "kazimir Malevich"
+                if not _name_evidence(low.key, eng, min_zipf):
                     continue
                 if left and prev.key not in lexicon.given_names() and low.key.endswith(_LATIN_ENDINGS):
                     continue  # "Ficus carica": a species name keeps its epithet in lower case
@@ -994,6 +1080,263 @@ class _Analysis:
                 if prev.key in _FUNCTION_WORDS or self._is_covered(prev.start, nxt.end):
                     continue
                 self._add_word_in_name(low, prev, nxt, "name head")
+
+    def name_openers(self) -> None:
+        """"the national Park", "the presidential Medal of Freedom", "a world War II-era bomber": an
+        adjective that opens names ("national", "presidential", "world": docqa's title words that
+        WordNet lists as adjectives and English often capitalises; "royal", which English
+        capitalises about as often as not) in lower case before a common
+        noun that is capitalised mid-sentence, so only as a word of the name the adjective opens.
+        The adjective must be the document's only lower-case use of it ("the national team" twice
+        is a house style), and the noun no body it describes ("the federal Government")."""
+        v = self.vocab
+        for toks in v.blocks.values():
+            for k in range(len(toks) - 1):
+                low, nxt = toks[k], toks[k + 1]
+                if low.shape != "lower" or low.context != "prose" or nxt.shape != "title" or nxt.initial:
+                    continue
+                if v.lower_count[low.key] != 1 or low.key in self.accepted or self.text[low.end:nxt.start] != " ":
+                    continue
+                if low.key in _COMPASS or low.key in _PARTY_ADJECTIVES or low.key in _FUNCTION_WORDS:
+                    continue
+                low_lean = cased.capital_lean(low.key)
+                if low_lean is None or low_lean < (OPENER_LEAN if low.key in lexicon.TITLE_WORDS else OPENER_LEAN_OTHER):
+                    continue  # "national", "world"; any other adjective only when English capitalises it often ("royal")
+                prev = toks[k - 1] if k else None
+                if (prev is not None and prev.shape != "lower" and self.text[prev.end:low.start] == " "
+                        and prev.text == prev.base):
+                    continue  # inside a run of capitalised words (other checks weigh it), but not after "London's"
+                if nxt.key in _PERSON_TITLES or nxt.key in _CALENDAR_WORDS or nxt.key in _DESCRIBED_BODIES:
+                    continue
+                next_lean = cased.capital_lean(nxt.key)
+                if next_lean is None or next_lean >= COMMON_NOUN_LEAN:
+                    continue
+                noun = nxt.key[:-1] if nxt.key.endswith("s") and not cased.parts_of_speech(nxt.key) else nxt.key  # "Wars"
+                if "adj" not in cased.parts_of_speech(low.key) or "noun" not in cased.parts_of_speech(noun):
+                    continue
+                if self._is_covered(low.start, nxt.end):
+                    continue
+                self._add_capitalised(
+                    low, low.start, nxt.start + len(nxt.base),
+                    f"'{low.base} {nxt.base}': '{nxt.base}' is capitalised as a word of a name that "
+                    f"'{low.base}' opens; '{_capitalised(low.base)} {nxt.base}'?",
+                    evidence="name opener",
+                )
+
+    def shared_heads(self) -> None:
+        """"Westchester County airport" where the document writes "Fath Airport" and "Newark
+        Airport": a name noun in lower case at the end of a run of capitalised words, when the
+        document capitalises it mid-sentence at least twice, after at least two different words
+        and never after this one, and never otherwise writes it in lower case. The same name
+        written both ways ("District Hospital", "District hospital") is a house style left alone."""
+        v = self.vocab
+        for toks in v.blocks.values():
+            for k in range(1, len(toks)):
+                prev, low = toks[k - 1], toks[k]
+                if low.shape != "lower" or low.context != "prose" or not (low.key in _NAME_NOUNS or low.key in _END_HEADS):
+                    continue
+                if prev.shape not in ("title", "upper") or prev.initial or prev.key in _FUNCTION_WORDS:
+                    continue
+                if self.text[prev.end:low.start] != " " or v.lower_count[low.key] != 1:
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and self.text[low.end:toks[k + 1].start] == " ":
+                    continue  # the run goes on: other checks weigh it
+                if self.gaz.kinds.get(prev.key) == "demonym" or self._is_covered(prev.start, low.end):
+                    continue
+                if sum((v.evidence.get(low.key) or Counter()).values()) < 2:
+                    continue
+                before = set(self._name_windows()[2].get(low.key, ()))
+                if len(before) < 2 or prev.key in before:
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, prev.start, low.start + len(low.base),
+                    f"'{low.base}' ends the name '{prev.base} {fixed}'? This document writes '{fixed}' "
+                    f"in {len(before)} other names",
+                    evidence="shared head",
+                )
+
+    def words_before_heads(self) -> None:
+        """"the leiden University Libraries": a word in lower case directly before a capitalised
+        head noun that ends names ("University", "Stadium", "Museum"), when English mostly
+        capitalises the word (``ATTESTED_LEAN``) or it is no English word at all, and the document
+        has it nowhere else in lower case."""
+        v = self.vocab
+        for toks in v.blocks.values():
+            for k in range(len(toks) - 1):
+                low, nxt = toks[k], toks[k + 1]
+                if low.shape != "lower" or nxt.shape != "title" or nxt.key not in _END_HEADS:
+                    continue
+                if low.context != "prose" or nxt.initial or self.text[low.end:nxt.start] != " ":
+                    continue
+                if v.lower_count[low.key] != 1 or low.key in _FUNCTION_WORDS or low.key in self.accepted:
+                    continue
+                if not low.key.isalpha() or len(low.key) < 4:
+                    continue
+                lean = cased.capital_lean(low.key)
+                if not ((word_tier(low.key) == "A" and not _inflected(low.key)) or (lean is not None and lean >= ATTESTED_LEAN)):
+                    continue
+                if self._is_covered(low.start, nxt.end) or self._mentioned_or_foreign(low):
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, low.start, nxt.start + len(nxt.base),
+                    f"'{low.base}' opens the name '{fixed} {nxt.base}'? English mostly writes '{fixed}'",
+                    evidence="name head", expected=f"{fixed} {nxt.base}",
+                )
+
+    def names_in_lists(self) -> None:
+        """"Ansel Adams, chuck Close, Walker Evans": a given name in lower case before a capitalised
+        word, between two items of a comma list that are "Given Surname" names themselves."""
+        v, text = self.vocab, self.text
+        given = lexicon.given_names()
+        for toks in v.blocks.values():
+
+            def person_at(i: int) -> bool:
+                return (0 <= i < len(toks) - 1 and toks[i].shape == "title" and toks[i + 1].shape == "title"
+                        and text[toks[i].end:toks[i + 1].start] == " " and toks[i].key in given)
+
+            for k in range(2, len(toks) - 3):
+                low, cap = toks[k], toks[k + 1]
+                if low.shape != "lower" or low.key not in given or cap.shape != "title":
+                    continue
+                if text[low.end:cap.start] != " " or v.lower_count[low.key] != 1 or low.key in self.accepted:
+                    continue
+                if text[toks[k - 1].end:low.start] != ", " or text[cap.end:toks[k + 2].start] != ", ":
+                    continue
+                if not (person_at(k - 2) and person_at(k + 2)) or self._is_covered(low.start, cap.end):
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, low.start, cap.start + len(cap.base),
+                    f"'{low.base} {cap.base}' stands in a list of personal names: '{fixed} {cap.base}'?",
+                    evidence="personal name", expected=f"{fixed} {cap.base}",
+                )
+
+    def named_universities(self) -> None:
+        """"Howard university": "university", "college", "institute" or "academy" in lower case
+        after a capitalised word that is a personal name in docqa's lists (not a place, whose
+        "a London university" describes), ending the name."""
+        v = self.vocab
+        people = lexicon.personal_names()
+        for toks in v.blocks.values():
+            for k in range(1, len(toks)):
+                prev, low = toks[k - 1], toks[k]
+                if low.shape != "lower" or low.key not in _ALWAYS_CAPITALISED_HEADS or prev.shape != "title":
+                    continue
+                if prev.initial or prev.text != prev.base or prev.key not in people or self.text[prev.end:low.start] != " ":
+                    continue
+                if prev.key in self.gaz.names or self.gaz.kinds.get(prev.key) == "demonym" or v.lower_count[low.key] != 1:
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and self.text[low.end:toks[k + 1].start] == " ":
+                    continue
+                if self._is_covered(prev.start, low.end):
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, prev.start, low.start + len(low.base),
+                    f"'{prev.base} {low.base}' names a {low.base}: '{prev.base} {fixed}'",
+                    evidence="name head", expected=f"{prev.base} {fixed}",
+                )
+
+    def written_alone_elsewhere(self) -> None:
+        """"a member of the democratic Party" beside two "Democratic" alone: a word the document
+        writes capitalised on its own mid-sentence at least ``ALONE_USES`` times and never otherwise
+        in lower case, in lower case directly beside a capitalised word (so inside a name). A title
+        word only before the capitalised word: "the Government" twice beside "the Johnson
+        government" is a house style."""
+        v = self.vocab
+        for toks in v.blocks.values():
+            for k, low in enumerate(toks):
+                if low.shape != "lower" or low.context != "prose" or v.lower_count[low.key] != 1:
+                    continue
+                if sum((v.bare.get(low.key) or Counter()).values()) < ALONE_USES:
+                    continue
+                if low.key in _FUNCTION_WORDS or low.key in self.accepted or not low.key.isalpha() or len(low.key) < 3:
+                    continue
+                if low.key in _CALENDAR_WORDS or self._is_covered(low.start, low.end):
+                    continue
+                prev = toks[k - 1] if k else None
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                left = (prev is not None and prev.shape in ("title", "upper") and not prev.initial
+                        and prev.key not in _FUNCTION_WORDS and self.text[prev.end:low.start] == " "
+                        and low.key not in lexicon.TITLE_WORDS)
+                right = (nxt is not None and nxt.shape == "title" and not nxt.initial and nxt.key not in _FUNCTION_WORDS
+                         and nxt.key not in _CALENDAR_WORDS and self.text[low.end:nxt.start] == " ")
+                if not (left or right) or self._mentioned_or_foreign(low):
+                    continue
+                cap = prev if left else nxt
+                a, b = (cap, low) if left else (low, cap)
+                form = (v.bare.get(low.key) or Counter()).most_common(1)[0][0]
+                self._add_capitalised(
+                    low, a.start, b.start + len(b.base),
+                    f"'{low.base}' beside '{cap.base}' reads as a name: this document writes '{form}' alone "
+                    f"{sum(v.bare[low.key].values())} times and never otherwise in lower case",
+                    evidence="document", expected=form,
+                )
+
+    def adjective_heads(self) -> None:
+        """"the Scottish National party", "the Second World war": a name noun ("party", "war",
+        "airport") in lower case after a capitalised adjective that English mostly writes in lower
+        case (``cased.capital_lean`` from -1.0 to ADJECTIVE_HEAD_LEAN: "national", "international",
+        "world"), which is capitalised only as a word of the name the noun ends. Not after
+        nationalities and party adjectives ("the Democratic party" is a house style), and only
+        the document's one lower-case use of the noun."""
+        for toks in self.vocab.blocks.values():
+            for k in range(1, len(toks)):
+                prev, low = toks[k - 1], toks[k]
+                if low.shape != "lower" or low.key not in _NAME_NOUNS or low.context != "prose":
+                    continue
+                if prev.shape != "title" or prev.initial or prev.text != prev.base or self.text[prev.end:low.start] != " ":
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and self.text[low.end:toks[k + 1].start] == " ":
+                    continue  # the name goes on: other checks weigh it
+                if self.vocab.lower_count[low.key] != 1 or low.key in self.accepted:
+                    continue
+                if prev.key in _COMPASS or prev.key in _PARTY_ADJECTIVES or self.gaz.kinds.get(prev.key) == "demonym":
+                    continue
+                lean = cased.capital_lean(prev.key)
+                if lean is None or not OPENER_LEAN <= lean < ADJECTIVE_HEAD_LEAN or "adj" not in cased.parts_of_speech(prev.key):
+                    continue
+                if self._is_covered(prev.start, low.end):
+                    continue
+                fixed = _capitalised(low.base)
+                self._add_capitalised(
+                    low, prev.start, low.start + len(low.base),
+                    f"'{prev.base} {low.base}': '{prev.base}' is capitalised only inside a name, which "
+                    f"'{low.base}' ends: '{prev.base} {fixed}'?",
+                    evidence="name pattern", expected=f"{prev.base} {fixed}",
+                )
+
+    def institution_heads(self) -> None:
+        """"the National Transportation Safety board", "the Metro Toronto Convention centre": the
+        head noun of an institution's name in lower case after at least INSTITUTION_RUN capitalised
+        words that do not already end in a head ("Saint Francis Hospital department" is a
+        department of a named hospital), when the document has the noun nowhere else in lower case."""
+        v, text = self.vocab, self.text
+        n = INSTITUTION_RUN
+        for toks in v.blocks.values():
+            for k in range(n, len(toks)):
+                low = toks[k]
+                if low.shape != "lower" or low.key not in _INSTITUTION_NOUNS or low.context != "prose":
+                    continue
+                if v.lower_count[low.key] != 1 or low.key in self.accepted:
+                    continue
+                run = toks[k - n:k]
+                if any(c.shape not in ("title", "upper") or c.key in _FUNCTION_WORDS for c in run):
+                    continue
+                if any(text[x.end:y.start] != " " for x, y in zip(run, run[1:] + [low])):
+                    continue
+                last = run[-1]
+                if last.initial or last.text != last.base or self.gaz.kinds.get(last.key) == "demonym":
+                    continue
+                if last.key in _INSTITUTION_NOUNS or last.key in _NAME_NOUNS or last.key in _END_HEADS:
+                    continue
+                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and text[low.end:toks[k + 1].start] == " ":
+                    continue
+                if self._is_covered(run[0].start, low.end):
+                    continue
+                self._add_word_in_name(low, run[0], low, "name head")
 
     def lone_given_names(self) -> None:
         """"Stanislaus and christopher": one of docqa's given names that English mostly writes
@@ -1317,6 +1660,47 @@ class _Analysis:
                 ))
 
 
+#: Party adjectives: "the Democratic party", "the Conservative party" are house styles, and
+#: "democratic Party" is left to the document's own evidence.
+_PARTY_ADJECTIVES = frozenset(
+    "democratic republican communist socialist liberal conservative green independent progressive nationalist unionist".split()
+)
+#: Bodies that a capitalised adjective describes rather than names ("the federal Government").
+_DESCRIBED_BODIES = frozenset("government governments administration administrations state states regime authorities".split())
+#: ``cased.capital_lean`` from which an adjective opens names often enough ("national" -0.35,
+#: "presidential" -0.5, "world" -0.95; not "former" -1.1 or "full" -1.25) ...
+OPENER_LEAN = -1.0
+#: ... for an adjective that is no title word: "royal" 0.13, "imperial" 0.13, "golden" -0.2
+#: (not "new", "old", "great", "former") ...
+OPENER_LEAN_OTHER = -0.3
+#: ... and below which a noun capitalised mid-sentence is a common noun made a name's word
+#: ("Park", "Medal", "War"; "Day" -1.35).
+COMMON_NOUN_LEAN = -0.5
+#: Capitalised uses alone, mid-sentence, from which an ordinary word after a given name is its
+#: surname ("Douglass north" beside two "North").
+BARE_SURNAME_USES = 2
+#: ``English.name_score`` and most Zipf of a given name that is also a word ("rod", "chuck") for
+#: it to count as a given name in lower case before a surname that is no English word.
+GIVEN_BEFORE_FOREIGN_SCORE = 0.5
+GIVEN_BEFORE_FOREIGN_MAX_ZIPF = 5.2
+#: Capitalised uses of "Given Surname" from which "Given surname" is a slip for any given name.
+SURNAME_PAIR_USES = 2
+#: Capitalised uses alone, mid-sentence, from which a word in lower case beside a capitalised
+#: word is the same name.
+ALONE_USES = 2
+#: ``cased.capital_lean`` below which a capitalised adjective before a name noun is capitalised
+#: only inside a name ("National" -0.35, "World" -0.95; not "Royal" 0.1 or "Democratic" -0.25).
+ADJECTIVE_HEAD_LEAN = -0.3
+#: Head nouns of institutions' names ...
+_INSTITUTION_NOUNS = frozenset(
+    """
+    foundation board association society union service centre center council committee commission agency
+    institute department ministry bureau federation league authority academy corporation trust fund
+    """.split()
+)
+#: ... reported in lower case after this many capitalised words (after two, "the Malaysia Tourism
+#: board" and "the Trump Organization board" are as often a house style or a description).
+INSTITUTION_RUN = 3
 #: How common (Zipf) a word that no English list has must be in wordfreq to count as a name
 #: beside a capitalised word on its left ("Recep tayyip") or on its right ("maxime Bernier").
 NEIGHBOUR_MIN_ZIPF = 1.0
