@@ -581,6 +581,10 @@ def render(results: dict) -> str:
         "The thresholds on English's own capitalisation of a word (spaCy's cased word probabilities) were chosen the",
         "same way; of the variants tried, one (a word capitalised elsewhere, in lower case beside a capitalised word)",
         "was run on the whole set, lowered the clean count and added two test false positives, and was dropped.",
+        "A later round added about a dozen narrow name rules chosen on the development part's misses (printed by `-v`,",
+        "with more corrupted copies of the development articles from `--dev-copies` to check that they carry over",
+        "within that part); the test score was looked at four times as a number, never its misses or false positives:",
+        "the development part rose 90.9% -> 93.2%, the test part 87.1% -> 87.5%.",
         "",
         "Recall by kind of slip (test part): "
         + "; ".join(f"{k} {v['found']}/{v['of']}" for k, v in c["recall_by_kind"].items()) + ".",
