@@ -52,6 +52,14 @@ def test_words_the_document_writes_in_its_code_are_not_typos():
     assert run(text.replace("`lintr --all`", "the tool"), path="t.md")[0][2] == "lintr"
 
 
+def test_a_restructuredtext_link_whose_target_repeats_its_name_names_a_tool():
+    text = ("Tools\n=====\n\nThe server is built on `lintr`_ and runs anywhere.\n\n"
+            ".. _lintr:\n    https://lintr.example.org\n")
+    assert run(text, path="t.rst") == []
+    # The same word with a target that does not repeat it is prose, and a typo there is reported.
+    assert run(text.replace("https://lintr.example.org", "https://example.org/tools"), path="t.rst")[0][2] == "lintr"
+
+
 def test_software_terms_in_running_text_are_not_typos():
     # Computing jargon and tool names the English word list lacks, in prose, not in code.
     text = ("The server logs to stdout and runs under systemd. Install it with pipx; the lexer is\n"

@@ -1751,6 +1751,11 @@ def _is_title_case(line: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+#: A reStructuredText hyperlink target: ".. _name: URL", the URL on the same or the next line
+#: (the name may be quoted in backticks).
+_RST_TARGET_RE = rx.compile(r"(?m)^[ \t]*\.\.[ \t]+_`?([^`:\n]+)`?:(?:[ \t]*\r?\n)?[ \t]+(\S+)")
+
+
 def code_words(doc: Document) -> frozenset[str]:
     """Lower-case words of the document's code ("run `ruff check`"), and of link texts that their
     own targets repeat ("[flynt](https://pypi.org/project/flynt/)"). A word the document writes so
@@ -1768,6 +1773,10 @@ def code_words(doc: Document) -> frozenset[str]:
                 label = _link_label(text, n.start)
                 if label:
                     words.update(set(_CODE_WORD_RE.findall(label)) & set(_CODE_WORD_RE.findall(text, n.start, n.end)))
+        if doc.format == "rst":
+            # reStructuredText's named links: "`devpi`_" in the text, ".. _devpi: https://.../devpi" below.
+            for m in _RST_TARGET_RE.finditer(text):
+                words.update(set(_CODE_WORD_RE.findall(m.group(1))) & set(_CODE_WORD_RE.findall(m.group(2))))
         found = doc.cache["casing.code_words"] = frozenset(words)
     return found
 
