@@ -556,3 +556,13 @@ def test_a_gazetteer_name_the_cased_table_writes_capitalised_far_more_often():
     # not after a lower-case word that may make it a common noun
     assert run("She collects fine bone china and silver.") == []
     assert run("They bought some china at the market.") == []
+
+
+def test_the_common_noun_a_documents_names_are_built_on_is_not_a_slip():
+    # "Marae" is capitalised only as the head of one name; "the marae" is the building itself.
+    text = ("We stayed at Hokotehi Marae for three nights. Hokotehi Marae [1] hosts school camps.\n\n"
+            "Hokotehi Marae. Its carvings are old, and the marae is a calm, tasteful building.\n")
+    assert [f for f in run(text) if f[3] == "marae"] == []
+    # Written capitalised alone elsewhere, it is a name, and the lower case after "the" is a slip.
+    alone = text + "\nGuests of Marae are asked to remove their shoes.\n"
+    assert [f[3] for f in run(alone) if f[3] == "marae"] == ["marae"]

@@ -443,6 +443,7 @@ class _Analysis:
         # over the span instead of a scan of every earlier hit (quadratic on long documents).
         self._mask = bytearray(len(self.text))
         self._form_counts: dict[str, int] = {}
+        self._heads: dict[str, bool] = {}  # key -> capitalised only as the head of longer names
         self._windows: tuple[Counter, dict] | None = None
         self._code: frozenset[str] | None = None
 
@@ -595,6 +596,8 @@ class _Analysis:
                         form = None  # the writer's own lower-case name ("docqa")
                     elif _shape(form) != "mixed" and (not v.bare.get(t.key) or total < 2):
                         form = None  # seen once, or only inside a longer name ("Kopinga Marae")
+                    elif self._after_determiner(t) and self._name_head_only(t.key):
+                        form = None  # "the marae": the noun the document's names are built on
                     source = "document"
             elif t.key in self.gaz.ambiguous and lexicon.english().name_score(t.key) >= AMBIGUOUS_NAME_SCORE:
                 # A name that is also a word ("twitter", "congress", "sydney"), mostly capitalised in
@@ -628,6 +631,8 @@ class _Analysis:
                     needed = 1 if lexicon.english().name_score(t.key) >= NAME_SCORE else 2
                     if count < needed or v.lower_count[t.key] * 2 > max(count, 2):
                         form = None
+                    elif self._after_determiner(t) and self._name_head_only(t.key):
+                        form = None  # "the marae" beside "Kopinga Marae": the noun a name is built on
                     source = "document"
             elif (tier == "B" and v.lower_count[t.key] == 1 and t.key not in lexicon.TITLE_WORDS
                   and lexicon.english().zipf(t.key) < RARE_NAME_ZIPF and not _inflected(t.key)):
@@ -672,6 +677,33 @@ class _Analysis:
                 message = f"'{t.base}' is a proper noun: '{form}' ({where}{kind} in docqa's gazetteer)"
                 data = {"evidence": "gazetteer", "kind": kind, "expected": form, "count": seen}
             self._add(Hit("CAS001", t.start, end, message, form, safe, data))
+
+    def _name_head_only(self, key: str) -> bool:
+        """True when the document capitalises ``key`` only right after another capitalised word that
+        is no function word ("Kopinga Marae", "Fath Airport"; not "The BBC"), also one that opens a
+        sentence: the word is the head of names, and alone it is the common noun they are built on."""
+        found = self._heads.get(key)
+        if found is None:
+            found = True
+            for toks in self.vocab.blocks.values():
+                for i, t in enumerate(toks):
+                    if t.key == key and t.shape != "lower" and not t.initial:
+                        prev = toks[i - 1] if i else None
+                        if (prev is None or prev.shape == "lower" or prev.key in _FUNCTION_WORDS
+                                or self.text[prev.end:t.start] != " "):
+                            found = False
+                            break
+                if not found:
+                    break
+            self._heads[key] = found
+        return found
+
+    def _after_determiner(self, t: Token) -> bool:
+        """True when a determiner directly precedes ``t`` ("the marae", "a palace")."""
+        toks = self.vocab.blocks.get(t.block, [])
+        i = toks.index(t)
+        prev = toks[i - 1] if i else None
+        return prev is not None and prev.key in _DETERMINERS and self.text[prev.end:t.start] == " "
 
     def _after_modifier(self, t: Token) -> bool:
         """True when a lower-case content word or a determiner directly precedes ``t`` ("fine bone
