@@ -443,7 +443,7 @@ class _Analysis:
         # over the span instead of a scan of every earlier hit (quadratic on long documents).
         self._mask = bytearray(len(self.text))
         self._form_counts: dict[str, int] = {}
-        self._heads: dict[str, bool] = {}  # key -> capitalised only as the head of longer names
+        self._not_heads: frozenset[str] | None = None  # words capitalised other than as a name's head
         self._windows: tuple[Counter, dict] | None = None
         self._code: frozenset[str] | None = None
 
@@ -682,21 +682,18 @@ class _Analysis:
         """True when the document capitalises ``key`` only right after another capitalised word that
         is no function word ("Kopinga Marae", "Fath Airport"; not "The BBC"), also one that opens a
         sentence: the word is the head of names, and alone it is the common noun they are built on."""
-        found = self._heads.get(key)
-        if found is None:
-            found = True
+        if self._not_heads is None:  # one pass over the document for every word
+            not_heads = set()
+            text = self.text
             for toks in self.vocab.blocks.values():
                 for i, t in enumerate(toks):
-                    if t.key == key and t.shape != "lower" and not t.initial:
+                    if t.shape != "lower" and not t.initial:
                         prev = toks[i - 1] if i else None
                         if (prev is None or prev.shape == "lower" or prev.key in _FUNCTION_WORDS
-                                or self.text[prev.end:t.start] != " "):
-                            found = False
-                            break
-                if not found:
-                    break
-            self._heads[key] = found
-        return found
+                                or text[prev.end:t.start] != " "):
+                            not_heads.add(t.key)
+            self._not_heads = frozenset(not_heads)
+        return key not in self._not_heads
 
     def _after_determiner(self, t: Token) -> bool:
         """True when a determiner directly precedes ``t`` ("the marae", "a palace")."""
