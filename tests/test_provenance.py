@@ -593,3 +593,10 @@ def test_plus_continues_the_report_before():
 ])
 def test_deaths_of_some_of_a_group_are_a_toll(sentence, text):
     assert [c.text for c in find_claims(sentence, 0, len(sentence))][:1] == [text]
+
+
+def test_a_small_group_named_with_the_is_referential_even_of_delegates():
+    # "the two delegates" are people the text already knows; "Two delegates walked out" is a tally.
+    assert lint("The treaty was signed at noon by the two Vermont delegates in the old hall.")[0] == []
+    assert [f[0] for f in lint("Two delegates walked out of the convention on Friday.")[0]] == ["PRV001"]
+    assert [f[0] for f in lint("The 412 delegates elected a new chair on Friday.")[0]] == ["PRV001"]

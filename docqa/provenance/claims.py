@@ -827,8 +827,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
             return None
         if large or tally or casualty or growth or record:
             if (referential and re.search(r"\b(?:the|these|those|both|its|his|her|their|our|my|your)[ \u00a0]$", before, re.IGNORECASE)
-                    and not (tally or growth) and not (large and _TOTAL_BEFORE_RE.search(before))):
-                return None  # "the 36 members": a group already introduced
+                    and not ((tally and value >= 10) or growth) and not (large and _TOTAL_BEFORE_RE.search(before))):
+                return None  # "the 36 members", "the two delegates": a group already introduced
             return s_claim, noun_end, "count"
         return None
     if casualty:
