@@ -118,3 +118,43 @@ def test_docstring_examples_parse():
     flagged, clean = Shouty.examples()
     assert (flagged, clean) == (["please SHOUT now"], ["please speak"])
     assert parse_examples("Sum.\n\nFlagged:\n    a\\nb\n") == (["a\nb"], [])
+
+
+class CollectorProbe(Rule):
+    """Records whether Python's cyclic garbage collector runs while it checks a document."""
+
+    code = "TST009"
+    name = "collector-probe"
+    family = Family.STRUCTURE
+    seen: list = []
+
+    def check(self, doc):
+        import gc
+
+        CollectorProbe.seen.append(gc.isenabled())
+        if "boom" in doc.text:
+            raise ValueError("boom")
+        return []
+
+
+def test_the_collector_is_paused_while_a_file_is_linted_and_restored_after(tmp_path):
+    import gc
+
+    from docqa.runner import Job, lint_file
+
+    job = Job(rules=instantiate([CollectorProbe, Crashes], Settings()), settings=Settings())
+    (tmp_path / "a.txt").write_text("calm text\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("boom\n", encoding="utf-8")
+    assert gc.isenabled()
+    CollectorProbe.seen.clear()
+    for name in ("a.txt", "b.txt"):
+        result = lint_file(tmp_path / name, name, job)
+        assert gc.isenabled()  # back on after the file, also after a rule crashed
+        assert any(f.code == "DQA001" for f in result.findings)  # the crash is a finding
+    assert CollectorProbe.seen == [False, False]
+    gc.disable()
+    try:
+        lint_file(tmp_path / "a.txt", "a.txt", job)
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
