@@ -21,6 +21,7 @@ A sentence that states a claim (see :mod:`.claims`) is
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .. import rx
@@ -124,6 +125,7 @@ def _analyse(doc: Document) -> Analysis:
     result = Analysis()
     definitions = _reference_labels(doc)
     links = [(n.start, n.end) for n in doc.nodes if n.kind in (NodeKind.URL, NodeKind.LINK)]
+    link_starts = sorted(s for s, _ in links)  # a binary search per paragraph, not a scan of every link
     sentences_of: dict[int, list[Node]] = {}
     for s in doc.sentences:
         if s.parent is not None:
@@ -169,7 +171,7 @@ def _analyse(doc: Document) -> Analysis:
             per_block[i] = (block, sents, attrs, quotes + [(open_spans[-1][0], open_spans[-1][1], who)])
     previous: ClaimSentence | None = None
     for block, sents, attrs, quotes in per_block:
-        block_has_link = any(block.start <= s < block.end for s, _ in links)
+        block_has_link = bisect_left(link_starts, block.end) > bisect_left(link_starts, block.start)
         next_tag = _following_source_line(doc, block, block_pos)
         if not (sents and _ELABORATION_RE.match(text, sents[0].start, sents[0].end)):
             # A new paragraph starts a new report, unless it opens by spelling out the last one
@@ -381,9 +383,19 @@ def _addresses_reader(doc: Document) -> bool:
     quoted: list[tuple[int, int]] = []
     for block in _prose_blocks(doc):
         quoted.extend(_quote_spans(text, block.start, block.end, False))
+    quoted.sort()
+    starts = [qs for qs, _ in quoted]
+    reach = []  # the furthest end of the quotes that start at or before each one (quotes may nest)
+    for _, qe in quoted:
+        reach.append(max(qe, reach[-1]) if reach else qe)
+
+    def in_quote(pos: int) -> bool:
+        i = bisect_right(starts, pos)
+        return i > 0 and pos < reach[i - 1]
+
     n = 0
     for s in sentences:
-        if any(not any(qs <= m.start() < qe for qs, qe in quoted) for m in _YOU_RE.finditer(text, s.start, s.end)):
+        if any(not in_quote(m.start()) for m in _YOU_RE.finditer(text, s.start, s.end)):
             n += 1
     return n >= 3 and n >= 0.15 * len(sentences)
 
