@@ -176,8 +176,10 @@ class Misspelling(Rule):
     """A confident spelling mistake, with its correction ("recieve" -> "receive").
 
     Only lower-case words are checked; a word is accepted when it is in the English word list,
-    common in wordfreq's corpora, in the config's ``words``, or part of the document's own
-    vocabulary (capitalised anywhere, or used three times or more). A word is reported only
+    common in wordfreq's corpora, a computing term or tool name of cspell's software-terms
+    dictionaries ("stdout", "systemd"), in the config's ``words``, or part of the document's own
+    vocabulary (capitalised anywhere, used three times or more, or written in its code or as a
+    link to itself). A word is reported only
     when one known word one edit away is far more common than both the word itself and any
     other candidate.
 
