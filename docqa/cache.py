@@ -32,6 +32,70 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
     _write_atomic(path, "wb", lambda fh: fh.write(data))
 
 
+#: Sibling cache files (result indexes of other configurations, plugin lists of other import
+#: paths) unused for this long are deleted when a new one is written, and at most this many kept:
+#: each docqa version, configuration and virtual environment writes its own.
+STALE_DAYS = 30
+MAX_SIBLINGS = 64
+
+
+def prune_siblings(path: Path, pattern: str, max_age_days: float = STALE_DAYS, keep: int = MAX_SIBLINGS) -> list[Path]:
+    """Delete the files of ``path``'s directory that match ``pattern`` (a glob), other than
+    ``path``, when unused (not modified) for ``max_age_days``, and beyond the ``keep`` most
+    recently used. Best effort; returns what was deleted."""
+    import time
+
+    now = time.time()
+    found = []
+    try:
+        for other in path.parent.glob(pattern):
+            if other != path and other.is_file():
+                try:
+                    found.append((other.stat().st_mtime, other))
+                except OSError:
+                    continue
+    except OSError:
+        return []
+    found.sort(reverse=True)
+    removed = []
+    for i, (mtime, other) in enumerate(found):
+        if i >= keep - 1 or now - mtime > max_age_days * 86400:
+            try:
+                other.unlink()
+                removed.append(other)
+            except OSError:
+                pass
+    return removed
+
+
+#: What docqa writes in a cache directory (and nothing else there is touched by ``docqa clean``).
+CACHE_FILE_PATTERNS = ("results-*.json", "plugins-*.json", "*.marisa", "*.marshal", "valid-*/*",
+                       ".results-*", ".plugins-*", ".*.marisa.*", ".*.marshal.*")
+
+
+def clean_cache_dir(directory: Path) -> tuple[int, int]:
+    """Delete docqa's files from ``directory`` (see :data:`CACHE_FILE_PATTERNS`) and the emptied
+    ``valid-*`` folders; return how many files were removed and their total size in bytes."""
+    count = size = 0
+    if not directory.is_dir():
+        return 0, 0
+    for pattern in CACHE_FILE_PATTERNS:
+        for path in directory.glob(pattern):
+            try:
+                if path.is_file() and not path.is_symlink():
+                    n = path.stat().st_size
+                    path.unlink()
+                    count, size = count + 1, size + n
+            except OSError:
+                continue
+    for folder in directory.glob("valid-*"):
+        try:
+            folder.rmdir()  # only when empty
+        except OSError:
+            pass
+    return count, size
+
+
 def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
     """Like :func:`write_atomic_bytes`, for text produced piece by piece (UTF-8)."""
     _write_atomic(path, "w", lambda fh: fh.writelines(chunks))
@@ -136,6 +200,7 @@ def _plugin_sources(fresh: bool = False) -> list[list[str]]:
         out.append([ep.name, ep.value, getattr(dist, "name", "") or "", getattr(dist, "version", "") or ""])
     out.sort()
     write_atomic_bytes(path, json.dumps(out).encode("utf-8"))
+    prune_siblings(path, "plugins-*.json")
     return out
 
 
@@ -279,6 +344,7 @@ class ResultCache:
             yield "}}"
 
         write_atomic_chunks(self.path, chunks())
+        prune_siblings(self.path, "results-*.json")
 
 
 _FINDING_FIELDS = [f.name for f in fields(Finding)]

@@ -376,6 +376,26 @@ def validate(packs, config):
     click.echo(f"docqa: {what} and config OK")
 
 
+@cli.command()
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False))
+def clean(config):
+    """Delete docqa's caches: cached results, plugin lists, validity markers, and the word tables
+    and compiled patterns built from the installed packages (rebuilt on the next run)."""
+    from .cache import clean_cache_dir, default_dir
+
+    settings = load_settings(config)
+    directories = [default_dir()]
+    if settings.cache_dir:
+        configured = Path(settings.cache_dir)
+        directories.append(configured if configured.is_absolute() else Path(settings.root) / configured)
+    for directory in dict.fromkeys(d.resolve() for d in directories):
+        count, size = clean_cache_dir(directory)
+        if count:
+            click.echo(f"docqa: removed {count} file(s), {size / 2**20:.1f} MiB, from {directory}")
+        else:
+            click.echo(f"docqa: nothing to remove in {directory}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI; turn any unexpected exception into one line and exit 2."""
     try:

@@ -136,3 +136,60 @@ def test_an_unchanged_file_is_not_read_again_and_a_changed_one_always_is(cli, tm
     second = json_output(cli("lint", "-j", "1", "--format", "json", "a.txt"))
     assert [f["code"] for f in first["files"][0]["findings"]] == ["SPC001"]
     assert second["files"][0]["findings"] == []
+
+
+def test_stale_caches_of_other_configurations_and_environments_are_deleted(cli, tmp_path, monkeypatch):
+    import os
+    import time
+
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    monkeypatch.setenv("DOCQA_CACHE_DIR", str(cache_dir))
+    month_ago = time.time() - 40 * 86400
+    old = [cache_dir / "results-0ld.json", cache_dir / "plugins-0ld.json"]
+    recent = [cache_dir / "results-other.json", cache_dir / "plugins-other.json"]
+    table = cache_dir / "wordfreq-en-0ld.marisa"  # tables are not a sibling kind: left alone
+    for p in [*old, *recent, table]:
+        p.write_text("{}", encoding="utf-8")
+    for p in [*old, table]:
+        os.utime(p, (month_ago, month_ago))
+    corpus = _corpus(tmp_path, copies=1)
+    cli("lint", "-j", "1", "--format", "json", corpus)
+    assert not any(p.exists() for p in old)
+    assert all(p.exists() for p in recent) and table.exists()
+    assert len(list(cache_dir.glob("results-*.json"))) == 2  # this run's and the recent one
+
+
+def test_at_most_so_many_sibling_caches_are_kept(tmp_path):
+    import os
+    import time
+
+    from docqa.cache import prune_siblings
+
+    now = time.time()
+    for i in range(10):
+        p = tmp_path / f"results-{i}.json"
+        p.write_text("{}", encoding="utf-8")
+        os.utime(p, (now - i * 60, now - i * 60))  # results-0 the newest
+    mine = tmp_path / "results-mine.json"
+    mine.write_text("{}", encoding="utf-8")
+    removed = prune_siblings(mine, "results-*.json", keep=4)
+    assert sorted(p.name for p in removed) == [f"results-{i}.json" for i in range(3, 10)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["results-0.json", "results-1.json", "results-2.json",
+                                                          "results-mine.json"]
+
+
+def test_clean_deletes_docqa_caches_and_nothing_else(cli, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("DOCQA_CACHE_DIR", str(cache_dir))
+    corpus = _corpus(tmp_path, copies=1)
+    cold = cli("lint", "-j", "1", "--format", "json", corpus).stdout
+    ours = sorted(p.name for p in cache_dir.iterdir())
+    assert any(n.startswith("results-") for n in ours) and any(n.startswith("plugins-") for n in ours)
+    (cache_dir / "notes.txt").write_text("not docqa's", encoding="utf-8")
+    done = cli("clean")
+    assert done.exit_code == 0 and done.output.startswith("docqa: removed ")
+    assert sorted(p.name for p in cache_dir.iterdir()) == ["notes.txt"]
+    assert cli("clean").output == f"docqa: nothing to remove in {cache_dir.resolve()}\n"
+    # The next run rebuilds what it needs and says the same.
+    assert cli("lint", "-j", "1", "--format", "json", corpus).stdout == cold
