@@ -695,27 +695,35 @@ class _Analysis:
             self._not_heads = frozenset(not_heads)
         return key not in self._not_heads
 
-    def _after_determiner(self, t: Token) -> bool:
-        """True when a determiner directly precedes ``t`` ("the marae", "a palace")."""
+    def _word_before(self, t: Token) -> Token | None:
+        """The word right before ``t`` in its block, one space away; None if there is none."""
         toks = self.vocab.blocks.get(t.block, [])
         i = toks.index(t)
         prev = toks[i - 1] if i else None
-        return prev is not None and prev.key in _DETERMINERS and self.text[prev.end:t.start] == " "
+        return prev if prev is not None and self.text[prev.end:t.start] == " " else None
+
+    def _after_determiner(self, t: Token) -> bool:
+        """True when a determiner directly precedes ``t`` ("the marae", "a palace")."""
+        prev = self._word_before(t)
+        return prev is not None and prev.key in _DETERMINERS
 
     def _after_modifier(self, t: Token) -> bool:
         """True when a lower-case content word or a determiner directly precedes ``t`` ("fine bone
         china", "some china"): the word is then a common noun as often as a name."""
-        toks = self.vocab.blocks.get(t.block, [])
-        i = toks.index(t)
-        prev = toks[i - 1] if i else None
-        return (prev is not None and prev.shape == "lower" and self.text[prev.end:t.start] == " "
+        prev = self._word_before(t)
+        return (prev is not None and prev.shape == "lower"
                 and (prev.key not in _FUNCTION_WORDS or prev.key in _DETERMINERS))
 
     def _after_date_preposition(self, t: Token) -> bool:
         """True when ``t`` follows a word that introduces a date ("in", "on", "since", "early")."""
-        toks = self.vocab.blocks.get(t.block, [])
-        i = toks.index(t)
-        return i > 0 and toks[i - 1].key in _DATE_PREPOSITIONS and self.text[toks[i - 1].end:t.start] == " "
+        prev = self._word_before(t)
+        return prev is not None and prev.key in _DATE_PREPOSITIONS
+
+    def _run_goes_on(self, toks: list[Token], k: int) -> bool:
+        """True when a capitalised word follows ``toks[k]`` one space away: the name runs on past
+        it (other checks weigh such a run)."""
+        return (k + 1 < len(toks) and toks[k + 1].shape != "lower"
+                and self.text[toks[k].end:toks[k + 1].start] == " ")
 
     def _before_capitalised_word(self, t: Token) -> bool:
         """True when ``t`` is followed, in prose, by a capitalised word that continues a name."""
@@ -1168,7 +1176,7 @@ class _Analysis:
                     continue
                 if self.text[prev.end:low.start] != " " or v.lower_count[low.key] != 1:
                     continue
-                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and self.text[low.end:toks[k + 1].start] == " ":
+                if self._run_goes_on(toks, k):
                     continue  # the run goes on: other checks weigh it
                 if self.gaz.kinds.get(prev.key) == "demonym" or self._is_covered(prev.start, low.end):
                     continue
@@ -1257,7 +1265,7 @@ class _Analysis:
                     continue
                 if prev.key in self.gaz.names or self.gaz.kinds.get(prev.key) == "demonym" or v.lower_count[low.key] != 1:
                     continue
-                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and self.text[low.end:toks[k + 1].start] == " ":
+                if self._run_goes_on(toks, k):
                     continue
                 if self._is_covered(prev.start, low.end):
                     continue
@@ -1318,7 +1326,7 @@ class _Analysis:
                     continue
                 if prev.shape != "title" or prev.initial or prev.text != prev.base or self.text[prev.end:low.start] != " ":
                     continue
-                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and self.text[low.end:toks[k + 1].start] == " ":
+                if self._run_goes_on(toks, k):
                     continue  # the name goes on: other checks weigh it
                 if self.vocab.lower_count[low.key] != 1 or low.key in self.accepted:
                     continue
@@ -1361,7 +1369,7 @@ class _Analysis:
                     continue
                 if last.key in _INSTITUTION_NOUNS or last.key in _NAME_NOUNS or last.key in _END_HEADS:
                     continue
-                if k + 1 < len(toks) and toks[k + 1].shape != "lower" and text[low.end:toks[k + 1].start] == " ":
+                if self._run_goes_on(toks, k):
                     continue
                 if self._is_covered(run[0].start, low.end):
                     continue
