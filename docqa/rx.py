@@ -189,10 +189,3 @@ def compile_regex(pattern: str, flags: int = 0):
     # The default version decides what a pattern without V0/V1 means, so it is part of the key.
     return store.compile((pattern, flags, int(regex.DEFAULT_VERSION)), build, lambda data: _regex.compile(*data),
                          lambda: regex.compile(pattern, flags), regex.error)
-
-
-def save() -> None:
-    """Write every store back that this process added to (best effort)."""
-    for store in (RE, _regex_store):
-        if store is not None:
-            store.save()

@@ -291,12 +291,13 @@ def anagrams(min_length: int = 6, min_count: int = 20) -> AnagramIndex:
     return AnagramIndex(_stored_trie(f"anagrams-en-{min_length}-{min_count}-{tag}.marisa", None, build)[0])
 
 
-def stored_word_set(name: str, source: Path | None):
-    """The words of the text file ``source`` (one a line; ``#`` comments) as a stored trie that
-    answers ``word in table``: compact, where a set of Python strings is not. Named after the
-    file's size and time, so an edited list is read anew; empty if the file is missing."""
+def stored_word_set(name: str, package: str, data_file: str):
+    """The words of ``package``'s text file ``data_file`` (one a line; ``#`` comments) as a stored
+    trie that answers ``word in table``: compact, where a set of Python strings is not. Named after
+    the file (:func:`_source_tag`), so an edited list is read anew; empty if the file is missing."""
     import marisa_trie
 
+    source = package_file(package, data_file)
     if source is None or not source.is_file():
         return marisa_trie.Trie()
 
@@ -304,9 +305,7 @@ def stored_word_set(name: str, source: Path | None):
         lines = source.read_text(encoding="utf-8").split("\n")
         return [(w, (1,)) for w in (ln.strip() for ln in lines) if w and not w.startswith("#")]
 
-    st = source.stat()
-    tag = hashlib.blake2b(f"{source.name}:{st.st_size}:{st.st_mtime_ns}".encode(), digest_size=8).hexdigest()
-    return _stored_trie(f"{name}-{tag}.marisa", "<B", build)[0]
+    return _stored_trie(f"{name}-{_source_tag(package, data_file)}.marisa", "<B", build)[0]
 
 
 def syllable_counts(build: Callable[[], dict[str, int]]) -> CountTable:

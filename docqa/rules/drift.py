@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from .. import rx
 from ..finding import Family, Severity, Violation
 from .base import Rule
 
@@ -25,16 +25,17 @@ META_SECTIONS = frozenset(name.strip() for name in """
     citing|how to cite|contents|table of contents|indices and tables|glossary
     """.split("|"))
 
-_HEADING_NOISE_RE = re.compile(r"^[\s\d.)(:#*_`-]+|[\s:.!*_`]+$")
+_HEADING_NOISE_RE = rx.compile(r"^[\s\d.)(:#*_`-]+|[\s:.!*_`]+$")
+_HEADING_LIST_RE = rx.compile(r"\s*(?:,|&|\band\b|/)\s*")
 
 
 def is_meta_heading(heading: str) -> bool:
     """True for a heading naming a housekeeping section ("License", "2. Getting help:",
     "Support and contributing")."""
     name = " ".join(_HEADING_NOISE_RE.sub("", heading.strip()).lower().split())
-    return name in META_SECTIONS or all(
-        part.strip() in META_SECTIONS for part in re.split(r"\s*(?:,|&|\band\b|/)\s*", name) if part.strip()
-    ) and bool(name)
+    if not name:
+        return False
+    return name in META_SECTIONS or all(part in META_SECTIONS for part in _HEADING_LIST_RE.split(name) if part)
 
 
 def _in_meta_sections(doc: "Document", start: int, end: int) -> bool:

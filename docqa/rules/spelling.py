@@ -316,9 +316,9 @@ def software_terms():
     dictionaries (MIT; see ``software_terms.LICENSE``). Technical prose uses them in running text,
     not only in code. Kept as a stored trie (:mod:`docqa.wordstats`): a set of the 8,879 words
     took 1.4 MB of every process's memory, the trie a tenth of it. Supports ``in``."""
-    from ..wordstats import package_file, stored_word_set
+    from ..wordstats import stored_word_set
 
-    return stored_word_set("software-terms", package_file("docqa", "data/software_terms.txt"))
+    return stored_word_set("software-terms", "docqa", "data/software_terms.txt")
 
 
 def _settled_key(part, accepted, eng, min_length):
