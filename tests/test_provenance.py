@@ -334,7 +334,7 @@ def test_labelled_sentences_are_exactly_the_kept_ones_in_batches_5_and_6():
     bench = _bench()
     rows = [json.loads(line) for line in bench.LABELS.read_text(encoding="utf-8").splitlines()]
     hosts = bench.load_hosts()
-    assert {r["split"] for r in rows} | {"final-4"} == set(bench.SPLITS)
+    assert {r["split"] for r in rows} | {"final-4", "final-5"} == set(bench.SPLITS)
     for batch, articles in ((5, 37), (6, 50)):
         labelled = {(r["id"], r["paragraph"], r["sentence"]) for r in rows if r["batch"] == batch}
         ids = {rid for rid, _, _ in labelled}
@@ -357,8 +357,8 @@ def test_batch_7_labels_every_kept_sentence_of_the_wikipedia_excerpts():
     from docqa.textutil import split_sentences
 
     bench = _bench()
-    records = [json.loads(line) for line in bench.EXTRA_RECORDS.read_text(encoding="utf-8").splitlines()]
-    rows = [json.loads(line) for line in bench.EXTRA_LABELS.read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(line) for line in bench.EXTRA_RECORDS[0].read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in bench.EXTRA_LABELS[0].read_text(encoding="utf-8").splitlines()]
     assert len(records) == 12 and all(r["license"] == "CC BY-SA 3.0" for r in records)
     assert {(r["split"], r["batch"], r["license"]) for r in rows} == {("final-4", 7, "CC BY-SA 3.0")}
     kept = {}
@@ -369,6 +369,30 @@ def test_batch_7_labels_every_kept_sentence_of_the_wikipedia_excerpts():
                     kept[(rec["id"], pi, si)] = p[s:e]
     assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
     assert len(rows) == 331 and sum(r["label"] in bench.POSITIVE for r in rows) == 24
+
+
+def test_batch_8_labels_every_kept_sentence_of_the_next_wikipedia_excerpts():
+    from collections import Counter
+
+    from docqa.textutil import split_sentences
+
+    bench = _bench()
+    records = [json.loads(line) for line in bench.EXTRA_RECORDS[1].read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in bench.EXTRA_LABELS[1].read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 20 and all(r["license"] == "CC BY-SA 3.0" for r in records)
+    assert sum(r["n_words"] for r in records) == 15548
+    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {("final-5", 8, "CC BY-SA 3.0")}
+    batch7 = {json.loads(line)["id"] for line in bench.EXTRA_RECORDS[0].read_text(encoding="utf-8").splitlines()}
+    assert not batch7 & {r["id"] for r in records}  # batch 8 skips batch 7's articles
+    kept = {}
+    for rec in records:
+        for pi, p in enumerate(rec["paragraphs"]):
+            for si, (s, e) in enumerate(split_sentences(p, 0, len(p))):
+                if bench.KEPT_RE.search(p[s:e]):
+                    kept[(rec["id"], pi, si)] = p[s:e]
+    assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
+    assert len(rows) == 443 and sum(r["label"] in bench.POSITIVE for r in rows) == 36
+    assert Counter(r["label"] for r in rows) == {"none": 385, "sourced": 22, "unsourced": 36}
 
 
 def test_labels_line_up_with_todays_sentences():
