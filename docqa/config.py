@@ -8,10 +8,8 @@ and wrong types are errors that name the file, the key and what was expected.
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -54,6 +52,8 @@ class Settings:
 
 @lru_cache(maxsize=1)
 def config_schema() -> dict:
+    from importlib import resources
+
     return json.loads(resources.files("docqa.schemas").joinpath("config.schema.json").read_text("utf-8"))
 
 
@@ -87,6 +87,8 @@ def load_config(path: Path) -> tuple[Path, dict]:
 
 
 def _read_toml(path: Path) -> dict:
+    import tomllib  # here: a run that finds no config file never needs the parser (3.6 ms)
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

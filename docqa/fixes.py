@@ -9,7 +9,6 @@ file that changed on disk since it was read is left alone.
 
 from __future__ import annotations
 
-import difflib
 import os
 import tempfile
 from pathlib import Path
@@ -87,6 +86,8 @@ def fix_text(text: str, lint: Callable[[str], list[Finding]], *, unsafe: bool = 
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib
+
     return "".join(difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
         fromfile=f"a/{path}", tofile=f"b/{path}",
