@@ -82,6 +82,23 @@ def test_gazetteer_names_are_flagged_but_ordinary_words_that_are_names_are_not()
     assert run("The Korean peninsula and the Korean Peninsula are both common.") == []
 
 
+def test_an_english_word_the_document_keeps_in_lower_case_is_not_a_gazetteer_name():
+    # "Adobe" is a company in the gazetteer, and "adobe" the building material this text is about.
+    text = ("Adobe is a building material made from earth. Builders shape adobe into bricks.\n\n"
+            "The adobe bricks dry in the sun, and adobe walls keep houses cool.")
+    assert run(text) == []
+    # Once in lower case beside the company's name, it is still the company's name.
+    assert run("Adobe released new tools. Critics say adobe raised prices again.") == [("CAS001", 1, 39, "adobe")]
+
+
+def test_a_rare_word_the_document_writes_in_lower_case_elsewhere_is_not_a_name_beside_a_capital():
+    once = ("The dates are consistent with recent studies of migration of Y-Chromosomal haplogroup "
+            "O2a1-M95. However, the dates are disputed.")
+    assert run(once) == [("CAS003", 1, 62, "Y-Chromosomal haplogroup")]
+    assert run(once + " The route map of the people with haplogroup O2a1-M95 is known.") == []
+    assert run("He met Recep tayyip Erdogan in Ankara.") == [("CAS003", 1, 8, "Recep tayyip")]
+
+
 def test_months_and_weekdays_are_capitalised():
     assert run("The vote is on october 14 and tuesday.") == [
         ("CAS001", 1, 16, "october"), ("CAS001", 1, 31, "tuesday"),

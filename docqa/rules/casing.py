@@ -81,6 +81,9 @@ ATTESTED_LEAN = 0.4
 #: "polish" -0.3; not "channel" -0.8 or "main" -1.4).
 DOCUMENT_LEAN = -0.5
 DOMINANT_USES = 3
+#: Lower-case uses from which an English word is the document's own word, not a slip for the
+#: name of the same spelling in docqa's gazetteer (see ``_Analysis._lower_case_word``).
+LOWER_CASE_USES = 3
 #: ``English.name_score`` from which a word counts as a name (about nine uses in ten capitalised).
 NAME_SCORE = 1.5
 #: Months and weekdays, always capitalised ("may", "march" and "august" are also ordinary words).
@@ -651,7 +654,7 @@ class _Analysis:
                     and self.gaz.kinds.get(t.key[:-1]) == "demonym"):
                 # a plural nationality: "americans", "europeans" (the gazetteer lists "American")
                 form, count, source = self.gaz.lookup(t.key[:-1]) + "s", 0, "gazetteer"
-            if form is None and gaz_form is not None and " " not in gaz_form:
+            if form is None and gaz_form is not None and " " not in gaz_form and not self._lower_case_word(t.key):
                 form, count, source = gaz_form, 0, "gazetteer"
             if form is None or form.lower() != t.base.lower() or form == t.base:
                 continue
@@ -677,6 +680,17 @@ class _Analysis:
                 message = f"'{t.base}' is a proper noun: '{form}' ({where}{kind} in docqa's gazetteer)"
                 data = {"evidence": "gazetteer", "kind": kind, "expected": form, "count": seen}
             self._add(Hit("CAS001", t.start, end, message, form, safe, data))
+
+    def _lower_case_word(self, key: str) -> bool:
+        """True when the document uses ``key`` as an English word of its own: an English word it
+        writes in lower case at least LOWER_CASE_USES times and more often than capitalised
+        mid-sentence ("adobe" sixteen times in an article on the building material, though
+        "Adobe" is also a company's name)."""
+        v = self.vocab
+        lower = v.lower_count[key]
+        if lower < LOWER_CASE_USES or key not in lexicon.english().known:
+            return False
+        return lower > sum((v.evidence.get(key) or Counter()).values())
 
     def _name_head_only(self, key: str) -> bool:
         """True when the document capitalises ``key`` only right after another capitalised word that
@@ -1011,6 +1025,8 @@ class _Analysis:
                     min_zipf = NEIGHBOUR_MIN_ZIPF  # before another name that is no English word: "kazimir Malevich"
                 if not _name_evidence(low.key, eng, min_zipf):
                     continue
+                if self.vocab.lower_count[low.key] > 1 and not (self.vocab.loose.get(low.key) or self.vocab.evidence.get(low.key)):
+                    continue  # "Y-Chromosomal haplogroup" beside two more "haplogroup": the document's own word
                 if left and prev.key not in lexicon.given_names() and low.key.endswith(_LATIN_ENDINGS):
                     continue  # "Ficus carica": a species name keeps its epithet in lower case
                 strangers = [o for o in toks[max(0, k - 4):k + 5] if o is not low and o.shape == "lower"
@@ -1485,7 +1501,8 @@ class _Analysis:
             bare = sum((v.bare.get(t.key) or Counter()).values())
             if (lean >= LONE_LEAN and eng.name_score(t.key) >= LONE_NAME_SCORE and word_tier(t.key) != "C"
                     and t.key not in self.gaz.ambiguous):
-                # "carnegie", "lucille": mostly capitalised in both tables; not "china" or "august"
+                # "carnegie", "lucille": mostly capitalised in both tables; not "china" or "august",
+                # nor a form of an English word ("united": "they were united in death")
                 why = "general"
             elif count >= 1 and lean >= ATTESTED_LEAN:
                 why = "attested"  # "catholic" beside "Catholic"
