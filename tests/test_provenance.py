@@ -87,6 +87,7 @@ def test_trap_file_is_linted_as_prose():
     'They read "The 39 Steps" and watched "Ocean\'s 11".',
     "The two leaders met the three negotiators.",
     "Candidates must receive at least 15% of the vote to earn delegates.",
+    "The program requires 70% of that subsidy to go to carriers who fly passengers.",
     "The company aims to become one of the world's top three suppliers.",
     "Rescuers searched within 5 km of the site.",
 ])
@@ -105,6 +106,7 @@ def test_numbers_that_are_not_statistics(sentence):
     ("The legislature voted 66 to 27 to pass the bill.", "count", "66 to 27"),
     ("Almost half of all children are affected.", "proportion", "Almost half of all"),
     ("Winds reached 185 mph.", "measure", "185 mph"),
+    ("The plant requires 5,000 tonnes of coal a day.", "measure", "5,000 tonnes"),
     # A distance that places something is still a measurement (labelling guide, batches 1-5).
     ("The islands lie 860 km east of the capital.", "measure", "860 km"),
 ])

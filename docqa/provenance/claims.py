@@ -404,6 +404,10 @@ _RULE_RE = rx.compile(
     r"(?:law|rules?|act|bill|proposal|plan|agreement|deal|regulations?|scheme|policy|(?-i:[A-Z]{2,})))\b",
     re.IGNORECASE,
 )
+#: "requires" (or "require", "requiring") right before a claim whose clause goes on with "to"
+#: and a verb: the construction of an obligation ("requires 70% of the subsidy to go to ...").
+_REQUIRE_BEFORE_RE = rx.compile(r"\brequir(?:es?|ing)[ \u00a0](?:that[ \u00a0])?(?:at[ \u00a0]least[ \u00a0]|no[ \u00a0]more[ \u00a0]than[ \u00a0])?$", re.IGNORECASE)
+_TO_VERB_RE = rx.compile(r"[^.;!?]{0,60}?[ \u00a0]to[ \u00a0](?!the\b|a\b|an\b|\d)[a-z]+\b")
 _ASPIRATION_RE = rx.compile(
     r"\b(?:to[ \u00a0]become|aims?[ \u00a0]to|aiming[ \u00a0]to|ambitions?|goals?|bid[ \u00a0]to|push(?:es)?[ \u00a0]to|"
     r"seeks?[ \u00a0]to|seeking[ \u00a0]to|hopes?[ \u00a0]to|hoping[ \u00a0]to|strives?[ \u00a0]to|striving|wants?[ \u00a0]to|"
@@ -570,6 +574,9 @@ def _in_rule_clause(text: str, start: int, end: int, c: Claim) -> bool:
     before = re.split(r"[,;:\"“”()]", text[lo:c.start])[-1]
     after = re.split(r"[,;:\"“”()]", text[c.end:hi])[0]
     if _RULE_RE.search(before) or _RULE_RE.search(after):
+        return True
+    # "The program requires 70% of that subsidy to go to carriers": an obligation, not a measure.
+    if _REQUIRE_BEFORE_RE.search(before) and _TO_VERB_RE.match(after):
         return True
     # "Under the new law, that number drops to six": an opening clause that governs the sentence.
     opening = re.match(r"[ \u00a0\"“]*(?:Under|If)[ \u00a0][^,;:]{1,60}[,;:]", text[start:c.start])
