@@ -1,7 +1,7 @@
-"""Build the Wikipedia excerpts of the provenance bench's blind batches 7 and 8 (each run once; for the record).
+"""Build the Wikipedia excerpts of the provenance bench's blind batches 7, 8 and 9 (each run once; for the record).
 
     pip install mwparserfromhell   # the build only; neither docqa nor the bench needs it
-    python bench/make_wikipedia_blind.py [--wheel PATH] [--batch 7|8]
+    python bench/make_wikipedia_blind.py [--wheel PATH] [--batch 7|8|9]
 
 Source: the English Wikipedia dump excerpt that gensim ships as test data
 (``gensim/test/test_data/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2``
@@ -26,6 +26,12 @@ batch 7 stopped: the same seed, the same shuffled order and the same draws, so i
 articles batch 7 took (and the windows drawn for them) and takes the next 20 articles that have
 such a run, one window each drawn by the same random generator, continuing its sequence. Batch 7
 (``--batch 7``, the default) is unchanged by this: its output is byte-identical to before.
+
+Batch 9 (``--batch 9``, written to ``bench/data/provenance_wikipedia_b9.jsonl``) goes on where
+batch 8 stopped in the same way: the same seed, order and draws, skipping the 32 articles of
+batches 7 and 8 (and their windows), and takes all the remaining articles that have such a run (at
+most 25), one window each, the generator still continuing its sequence. The output of ``--batch 7``
+and ``--batch 8`` is unchanged by this, byte for byte.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ from xml.etree import ElementTree
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "data" / "provenance_wikipedia.jsonl"
 OUT_B8 = ROOT / "bench" / "data" / "provenance_wikipedia_b8.jsonl"
+OUT_B9 = ROOT / "bench" / "data" / "provenance_wikipedia_b9.jsonl"
 WHEEL = "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl"
 WHEEL_SHA256 = "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
 DUMP = "gensim/test/test_data/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
@@ -53,6 +60,7 @@ DUMP_SHA256 = "a53f4648dec40467ebdcbc7a1307eddb51fe6e28e9309f6ebde81ba0d04bea2d"
 SEED = 7
 ARTICLES = 12  # batch 7
 ARTICLES_B8 = 20  # batch 8: the next 20 in the same order
+ARTICLES_B9 = 25  # batch 9: all the rest that have a usable window, at most 25
 MIN_WIKITEXT = 20_000
 MIN_WORDS = 600
 SKIP_SECTIONS = {"see also", "references", "notes", "bibliography", "further reading", "external links",
@@ -194,10 +202,12 @@ def window(secs: list[tuple[str, str]], start: int, refs: dict[str, int]) -> lis
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--wheel", type=Path, help="the pinned gensim wheel, if already downloaded")
-    ap.add_argument("--batch", type=int, choices=(7, 8), default=7,
-                    help="7: the first 12 articles (the default); 8: the next 20 after them")
+    ap.add_argument("--batch", type=int, choices=(7, 8, 9), default=7,
+                    help="7: the first 12 articles (the default); 8: the next 20 after them; "
+                         "9: all the rest (at most 25) after those")
     args = ap.parse_args(argv)
-    out_path, wanted = (OUT, ARTICLES) if args.batch == 7 else (OUT_B8, ARTICLES + ARTICLES_B8)
+    out_path, wanted = {7: (OUT, ARTICLES), 8: (OUT_B8, ARTICLES + ARTICLES_B8),
+                        9: (OUT_B9, ARTICLES + ARTICLES_B8 + ARTICLES_B9)}[args.batch]
     all_pages = pages(fetch_wheel(args.wheel))
     candidates = [p for p in all_pages if len(p["wikitext"]) >= MIN_WIKITEXT
                   and not p["wikitext"].lower().startswith("#redirect")
@@ -233,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
         records = records[ARTICLES:]  # batch 7's articles (and its draws) come first: skip them
         if len(records) < ARTICLES_B8:
             sys.exit(f"only {len(records)} more articles have a usable window")
+    elif args.batch == 9:
+        records = records[ARTICLES + ARTICLES_B8:]  # batches 7 and 8 (and their draws) come first
+        if not records:
+            sys.exit("no more articles have a usable window")
     records.sort(key=lambda r: r["title"])
     out_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     print(f"{len(records)} excerpts, {sum(r['n_words'] for r in records)} words -> {out_path.relative_to(ROOT)}")

@@ -1,6 +1,6 @@
 """Measure the provenance rules: unsourced or vaguely sourced statistics.
 
-    python bench/provenance.py [--split final-5|final-4|final-3|final-2|final|test-seen|dev|all] [--show fp|fn|all] [--write]
+    python bench/provenance.py [--split final-6|final-5|final-4|final-3|final-2|final|test-seen|dev|all] [--show fp|fn|all] [--write]
 
 Data:
 
@@ -11,9 +11,11 @@ Data:
   travel guides and 12 academic texts (split ``final-3``, batch 6). How they were labelled, the
   history of the splits and the licence of each row: ``provenance_labels.LICENSE.md``. Each held-out
   split's first, blind score is kept in ``HELD_OUT_FIRST_RUNS``; re-running scores today's code.
-* ``bench/data/provenance_wikipedia.jsonl`` and ``provenance_wikipedia_b8.jsonl``: 12 and 20
-  excerpts of Wikipedia articles (splits ``final-4``, batch 7, and ``final-5``, batch 8), labelled in
-  ``provenance_labels_wikipedia.jsonl`` and ``provenance_labels_wikipedia_b8.jsonl``.
+* ``bench/data/provenance_wikipedia.jsonl``, ``provenance_wikipedia_b8.jsonl`` and
+  ``provenance_wikipedia_b9.jsonl``: 12, 20 and 25 excerpts of Wikipedia articles (splits
+  ``final-4``, batch 7, ``final-5``, batch 8, and ``final-6``, batch 9), labelled in
+  ``provenance_labels_wikipedia.jsonl``, ``provenance_labels_wikipedia_b8.jsonl`` and
+  ``provenance_labels_wikipedia_b9.jsonl``.
 * All 196 host articles: flags per 1,000 words by genre (clean, edited prose).
 * ``tests/fixtures/provenance_traps.txt``: dates, years, ordinals, versions...: must give no finding.
 * proselint's ``hedging`` and ``weasel_words`` examples: none states a statistic, so a correct
@@ -37,19 +39,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 LABELS = ROOT / "bench" / "data" / "provenance_labels.jsonl"
-#: Batches 7 and 8 (splits ``final-4`` and ``final-5``): Wikipedia excerpts kept in the repository,
+#: Batches 7, 8 and 9 (splits ``final-4``, ``final-5`` and ``final-6``): Wikipedia excerpts kept in the repository,
 #: and their labels, in batch order.
 EXTRA_RECORDS = (ROOT / "bench" / "data" / "provenance_wikipedia.jsonl",
-                 ROOT / "bench" / "data" / "provenance_wikipedia_b8.jsonl")
+                 ROOT / "bench" / "data" / "provenance_wikipedia_b8.jsonl",
+                 ROOT / "bench" / "data" / "provenance_wikipedia_b9.jsonl")
 EXTRA_LABELS = (ROOT / "bench" / "data" / "provenance_labels_wikipedia.jsonl",
-                ROOT / "bench" / "data" / "provenance_labels_wikipedia_b8.jsonl")
+                ROOT / "bench" / "data" / "provenance_labels_wikipedia_b8.jsonl",
+                ROOT / "bench" / "data" / "provenance_labels_wikipedia_b9.jsonl")
 HOSTS = ROOT.parent / "shared" / "eval" / "hosts"
 PROSELINT = ROOT.parent / "shared" / "eval" / "proselint_examples" / "proselint_examples.jsonl"
 TRAPS = ROOT / "tests" / "fixtures" / "provenance_traps.txt"
 RESULTS = ROOT / "bench" / "results"
 POSITIVE = {"vague", "unsourced"}
 COMMAND = "/work/venv/bin/python bench/provenance.py --write"
-SPLITS = ("final-5", "final-4", "final-3", "final-2", "final", "test-seen", "dev")
+SPLITS = ("final-6", "final-5", "final-4", "final-3", "final-2", "final", "test-seen", "dev")
 #: Which sentences of an article were labelled (batches 5 and 6): a digit, a number word, an ordinal,
 #: a fraction, a quantity word, a superlative or one of six comparatives. Batches 1-4 kept fewer.
 KEPT_RE = re.compile(
@@ -116,7 +120,7 @@ _SELECTION_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 
 
 def load_records() -> dict[str, dict]:
-    """Every labelled text by id: the host articles and the Wikipedia excerpts of batches 7 and 8."""
+    """Every labelled text by id: the host articles and the Wikipedia excerpts of batches 7 to 9."""
     out = load_hosts()
     for path in EXTRA_RECORDS:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -126,7 +130,7 @@ def load_records() -> dict[str, dict]:
 
 
 def load_labels() -> list[dict]:
-    """Every label row: batches 1-6 (host articles) and batches 7 and 8 (Wikipedia excerpts)."""
+    """Every label row: batches 1-6 (host articles) and batches 7 to 9 (Wikipedia excerpts)."""
     return [json.loads(line) for path in (LABELS, *EXTRA_LABELS)
             for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -318,7 +322,7 @@ def render(r: dict) -> str:
         "",
         "Labels: every sentence with a number or quantity word in all 196 host articles (146 Wikinews news"
         " articles; 20 Wikipedia biographies, 18 Wikivoyage travel guides and 12 academic texts in `final-3`)"
-        " and in 32 excerpts of Wikipedia articles (12 in `final-4`, 20 in `final-5`,"
+        " and in 57 excerpts of Wikipedia articles (12 in `final-4`, 20 in `final-5`, 25 in `final-6`,"
         " `bench/data/provenance_wikipedia*.jsonl`),"
         " labelled by hand `sourced`, `vague`, `unsourced` or `none` before the detector was run on them"
         " (`bench/data/provenance_labels*.jsonl`, guide and licences in `provenance_labels.LICENSE.md`). A flag"

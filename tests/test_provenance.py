@@ -336,7 +336,7 @@ def test_labelled_sentences_are_exactly_the_kept_ones_in_batches_5_and_6():
     bench = _bench()
     rows = [json.loads(line) for line in bench.LABELS.read_text(encoding="utf-8").splitlines()]
     hosts = bench.load_hosts()
-    assert {r["split"] for r in rows} | {"final-4", "final-5"} == set(bench.SPLITS)
+    assert {r["split"] for r in rows} | {"final-4", "final-5", "final-6"} == set(bench.SPLITS)
     for batch, articles in ((5, 37), (6, 50)):
         labelled = {(r["id"], r["paragraph"], r["sentence"]) for r in rows if r["batch"] == batch}
         ids = {rid for rid, _, _ in labelled}
@@ -395,6 +395,31 @@ def test_batch_8_labels_every_kept_sentence_of_the_next_wikipedia_excerpts():
     assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
     assert len(rows) == 443 and sum(r["label"] in bench.POSITIVE for r in rows) == 36
     assert Counter(r["label"] for r in rows) == {"none": 385, "sourced": 22, "unsourced": 36}
+
+
+def test_batch_9_labels_every_kept_sentence_of_the_last_wikipedia_excerpts():
+    from collections import Counter
+
+    from docqa.textutil import split_sentences
+
+    bench = _bench()
+    records = [json.loads(line) for line in bench.EXTRA_RECORDS[2].read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in bench.EXTRA_LABELS[2].read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 25 and all(r["license"] == "CC BY-SA 3.0" for r in records)
+    assert sum(r["n_words"] for r in records) == 19008
+    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {("final-6", 9, "CC BY-SA 3.0")}
+    earlier = {json.loads(line)["id"] for path in bench.EXTRA_RECORDS[:2]
+               for line in path.read_text(encoding="utf-8").splitlines()}
+    assert len(earlier) == 32 and not earlier & {r["id"] for r in records}  # batch 9 skips batches 7 and 8
+    kept = {}
+    for rec in records:
+        for pi, p in enumerate(rec["paragraphs"]):
+            for si, (s, e) in enumerate(split_sentences(p, 0, len(p))):
+                if bench.KEPT_RE.search(p[s:e]):
+                    kept[(rec["id"], pi, si)] = p[s:e]
+    assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
+    assert len(rows) == 630 and sum(r["label"] in bench.POSITIVE for r in rows) == 57
+    assert Counter(r["label"] for r in rows) == {"none": 511, "sourced": 62, "vague": 2, "unsourced": 55}
 
 
 def test_labels_line_up_with_todays_sentences():
