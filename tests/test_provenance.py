@@ -88,6 +88,7 @@ def test_trap_file_is_linted_as_prose():
     "The two leaders met the three negotiators.",
     "Candidates must receive at least 15% of the vote to earn delegates.",
     "The program requires 70% of that subsidy to go to carriers who fly passengers.",
+    "Modernism gave way in the latter half of the 20th century to a realization of its unattainability.",
     "The company aims to become one of the world's top three suppliers.",
     "Rescuers searched within 5 km of the site.",
 ])
@@ -107,6 +108,7 @@ def test_numbers_that_are_not_statistics(sentence):
     ("Almost half of all children are affected.", "proportion", "Almost half of all"),
     ("Winds reached 185 mph.", "measure", "185 mph"),
     ("The plant requires 5,000 tonnes of coal a day.", "measure", "5,000 tonnes"),
+    ("Half of the 19th-century buildings were lost.", "proportion", "Half of the"),
     # A distance that places something is still a measurement (labelling guide, batches 1-5).
     ("The islands lie 860 km east of the capital.", "measure", "860 km"),
 ])
@@ -294,6 +296,7 @@ def test_more_numbers_that_are_not_statistics(sentence):
     "According to the press agency, the drones struck the Khurais oil field. "
     "The oil field is about 160 km east of the capital.\n",
     "As revealed at trial, the family home is 70 miles south of the city.\n",
+    "The death rate fell to 4% as reported in The Lancet.\n",
 ])
 def test_round_four_sourced(text):
     found, counts, _ = lint(text)
@@ -314,6 +317,9 @@ def test_round_four_sourced(text):
     ("The island never recovered from Hurricane Maria, estimated to have done about $90 billion in damage "
      "and claimed about 3000 lives.", "PRV002"),
     ("Only 10-15% of fans own a fursuit according to a 2011 study.", "PRV002"),
+    # "as measured in" a unit names no source ("as reported in the Lancet" names one).
+    ("Livestock are responsible for 18% of the world's greenhouse gas emissions as measured in CO2 equivalents.",
+     "PRV001"),
 ])
 def test_round_four_flagged(text, code):
     found, _, _ = lint(text + "\n")

@@ -103,6 +103,9 @@ _VAGUE_VERBS = frozenset(
     indicated estimate estimates estimated believe believes claim claims claimed report reports
     reported found find finds put puts""".split()
 )
+#: Participles that take a unit after "as ... in" ("as measured in CO2 equivalents"), where
+#: "as reported in the Lancet" takes the place a figure was published.
+_UNIT_PARTICIPLES = frozenset("measured calculated expressed counted valued priced denominated adjusted".split())
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
 _REPORTING_PASSIVES = frozenset("reported estimated said claimed believed thought alleged rumored rumoured suggested understood".split())
 
@@ -454,6 +457,8 @@ def _verb_attributions(text: str, start: int, end: int, out: Attribution,
                     break
                 span.append(t)
             where = [t[2] for t in span]
+            if low in _UNIT_PARTICIPLES and nxt == "in" and where and where[0].lower() not in _DETERMINERS:
+                continue  # "as measured in CO2 equivalents", "as expressed in 2010 dollars": a unit, no source
             kind = _classify_phrase(" ".join(where))
             if span and (kind == "named" or where[0].lower() in _PROCEEDINGS
                          or where[0].lower() in ("the", "a") and len(where) > 1 and where[1].lower() in _PROCEEDINGS):
