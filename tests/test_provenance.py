@@ -109,6 +109,8 @@ def test_numbers_that_are_not_statistics(sentence):
     ("Winds reached 185 mph.", "measure", "185 mph"),
     ("The plant requires 5,000 tonnes of coal a day.", "measure", "5,000 tonnes"),
     ("Half of the 19th-century buildings were lost.", "proportion", "Half of the"),
+    ("Japan has won the most Nobel Prizes of any Asian nation.", "ranking", "the most Nobel Prizes of any Asian"),
+    ("China has the largest population of any country.", "ranking", "the largest population of any country"),
     # A distance that places something is still a measurement (labelling guide, batches 1-5).
     ("The islands lie 860 km east of the capital.", "measure", "860 km"),
 ])

@@ -367,6 +367,13 @@ _MOST_EVER_RE = rx.compile(
     r"(?:votes|seats|delegates|electors|medals|titles|wins|deaths|casualties|cases|arrests|members)\b",
     re.IGNORECASE,
 )
+#: A ranking against every member of a group: "the most Nobel Prizes of any Asian nation", "the
+#: largest population of any country" (not "the most beautiful of any").
+_OF_ANY_RE = rx.compile(
+    r"\bthe[ \u00a0](?:most|largest|biggest|highest|lowest|greatest|smallest|fewest|longest|oldest|richest)"
+    r"[ \u00a0](?!(?:" + _EVALUATIVE + r"|of)\b)(?:[\w-]+[ \u00a0]){1,3}?of[ \u00a0]any[ \u00a0](?:other[ \u00a0])?[\w-]+",
+    re.IGNORECASE,
+)
 #: A named measure and its value: "the measles R0 is about 12-18", "turnout was 62".
 _METRIC_RE = rx.compile(
     r"\b(?:R0|R-?naught|rate|ratio|index|score|average|median|turnout|yield|inflation|unemployment|"
@@ -479,6 +486,7 @@ GATES: dict[re.Pattern[str], GateRule] = {
     _RECORD_RE: (False, ("record",)),
     _COMPARATIVE_RANK_RE: (False, ("than",)),
     _MOST_EVER_RE: (False, ("most",)),
+    _OF_ANY_RE: (False, ("any",)),
 }
 
 
@@ -595,7 +603,7 @@ def _rankings(text: str, start: int, end: int, gate: Gate | None = None) -> list
             if m.group("soft") or m.group("proper").split()[0].lower() in _QUANTIFIER_WORDS:
                 continue
         spans.append((m.start(), m.end()))
-    for pattern in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE, _COMPARATIVE_RANK_RE, _MOST_EVER_RE):
+    for pattern in (_RANK_SCOPE_AFTER_RE, _RANK_ORDINAL_RE, _RANKED_RE, _RECORD_RE, _COMPARATIVE_RANK_RE, _MOST_EVER_RE, _OF_ANY_RE):
         spans.extend((m.start(), m.end()) for m in gate.scan(pattern))
     return [(s, e) for s, e in spans if not _HIERARCHY_RE.match(text, _superlative_at(text, s, e), end)]
 
