@@ -89,6 +89,7 @@ def test_trap_file_is_linted_as_prose():
     "Candidates must receive at least 15% of the vote to earn delegates.",
     "The program requires 70% of that subsidy to go to carriers who fly passengers.",
     "Modernism gave way in the latter half of the 20th century to a realization of its unattainability.",
+    "He was right half the time, and that was half the battle.",
     "The company aims to become one of the world's top three suppliers.",
     "Rescuers searched within 5 km of the site.",
 ])
@@ -110,6 +111,7 @@ def test_numbers_that_are_not_statistics(sentence):
     ("The plant requires 5,000 tonnes of coal a day.", "measure", "5,000 tonnes"),
     ("Half of the 19th-century buildings were lost.", "proportion", "Half of the"),
     ("Japan has won the most Nobel Prizes of any Asian nation.", "ranking", "the most Nobel Prizes of any Asian"),
+    ("U.S. companies account for more than half the investment in Angola.", "proportion", "more than half the investment"),
     ("China has the largest population of any country.", "ranking", "the largest population of any country"),
     # A distance that places something is still a measurement (labelling guide, batches 1-5).
     ("The islands lie 860 km east of the capital.", "measure", "860 km"),
@@ -319,6 +321,9 @@ def test_round_four_sourced(text):
     ("The island never recovered from Hurricane Maria, estimated to have done about $90 billion in damage "
      "and claimed about 3000 lives.", "PRV002"),
     ("Only 10-15% of fans own a fursuit according to a 2011 study.", "PRV002"),
+    # Claiming land or responsibility reports nothing.
+    ("Within a year, Thomas claimed title to 160 acres of Indiana land.", "PRV001"),
+    ("Islamic State claimed responsibility for the blast, which killed 30 people.", "PRV001"),
     # "as measured in" a unit names no source ("as reported in the Lancet" names one).
     ("Livestock are responsible for 18% of the world's greenhouse gas emissions as measured in CO2 equivalents.",
      "PRV001"),

@@ -270,6 +270,12 @@ _PROCEEDINGS = frozenset("trial hearing hearings inquest inquiry testimony proce
 _NUMBER_TOKEN_RE = rx.compile(
     r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens", re.IGNORECASE)
+#: What one claims as one's own, not as true: "claimed title to the land", "claimed responsibility".
+_CLAIMED_THING_RE = rx.compile(
+    r"[ \u00a0]+(?:the[ \u00a0]+)?(?:title|titles|ownership|possession|responsibility|credit|victory|throne|crown|"
+    r"sovereignty|independence|asylum|compensation|damages|benefits|land|territory|a[ \u00a0]+share)\b",
+    re.IGNORECASE,
+)
 _LIVES_AFTER_RE = rx.compile(r"[ \u00a0]+(?:[\w,.-]+[ \u00a0]+){0,3}?lives\b|[ \u00a0]+the[ \u00a0]+lives[ \u00a0]+of\b", re.IGNORECASE)
 
 
@@ -444,8 +450,8 @@ def _verb_attributions(text: str, start: int, end: int, out: Attribution,
             continue  # "Hurricane Maria, estimated to have done ...": a reduced passive, nobody named
         if nxt in ("up", "off"):
             continue  # "two hundred showed up", "put off": a phrasal verb, not a report
-        if low.startswith("claim") and _LIVES_AFTER_RE.match(text, te, end):
-            continue  # "the hurricane claimed about 3,000 lives": a toll, not a claim
+        if low.startswith("claim") and (_LIVES_AFTER_RE.match(text, te, end) or _CLAIMED_THING_RE.match(text, te, end)):
+            continue  # "the hurricane claimed about 3,000 lives", "claimed title to 160 acres": no report
         if any(s <= ts < e for s, e in tag_spans) or any(s <= ts < e for s, e in anonymous_spans):
             continue
         prev = tokens[i - 1][2].lower() if i else ""

@@ -397,7 +397,10 @@ _PROPORTION_RE = rx.compile(
     r"(?:half|one[- ]half|a[ \u00a0]third|one[- ]third|two[- ]thirds|a[ \u00a0]quarter|one[- ]quarter|"
     r"three[- ]quarters|a[ \u00a0]fifth|one[- ]fifth|a[ \u00a0]tenth|one[- ]tenth)"
     r"(?:[ \u00a0]of[ \u00a0](?!(?:the[ \u00a0])?(?:\d+(?:st|nd|rd|th)[ \u00a0])?(?:time|way|day|night|year|month|week|century|season|game|match|"
-    r"hour|decade|term)\b)[\w'’]+|[ \u00a0]as[ \u00a0](?:much|many))"
+    r"hour|decade|term)\b)[\w'’]+|[ \u00a0]as[ \u00a0](?:much|many)"
+    # "more than half the investment" (not "half the time", "half the battle")
+    r"|(?<=half)[ \u00a0]the[ \u00a0](?!(?:time|way|battle|fun|story|problem|day|night|year|month|week|century|"
+    r"season|game|match|hour|decade|term)\b)[\w'’]+)"
     r"|(?<![\d.,])\b(?:one|two|three|four|five|\d+)[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*)\b",
     re.IGNORECASE,
