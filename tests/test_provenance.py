@@ -112,6 +112,7 @@ def test_numbers_that_are_not_statistics(sentence):
     ("Half of the 19th-century buildings were lost.", "proportion", "Half of the"),
     ("Japan has won the most Nobel Prizes of any Asian nation.", "ranking", "the most Nobel Prizes of any Asian"),
     ("U.S. companies account for more than half the investment in Angola.", "proportion", "more than half the investment"),
+    ("The expeditionary force was reduced to about 500 in early 1985.", "growth", "500"),
     ("China has the largest population of any country.", "ranking", "the largest population of any country"),
     # A distance that places something is still a measurement (labelling guide, batches 1-5).
     ("The islands lie 860 km east of the capital.", "measure", "860 km"),
@@ -301,6 +302,9 @@ def test_more_numbers_that_are_not_statistics(sentence):
     "The oil field is about 160 km east of the capital.\n",
     "As revealed at trial, the family home is 70 miles south of the city.\n",
     "The death rate fell to 4% as reported in The Lancet.\n",
+    # The agent of a passive after a number with a thousands separator.
+    "The toll was estimated at 3,000 deaths by the Red Cross.\n",
+    "The toll was put at 3,000 deaths by the Red Cross.\n",
 ])
 def test_round_four_sourced(text):
     found, counts, _ = lint(text)
@@ -321,6 +325,8 @@ def test_round_four_sourced(text):
     ("The island never recovered from Hurricane Maria, estimated to have done about $90 billion in damage "
      "and claimed about 3000 lives.", "PRV002"),
     ("Only 10-15% of fans own a fursuit according to a 2011 study.", "PRV002"),
+    # A reporting passive with an adverb in it names nobody.
+    ("The Hawaiian alphabet is sometimes claimed to be as small, but it consists of 18 letters.", "PRV002"),
     # Claiming land or responsibility reports nothing.
     ("Within a year, Thomas claimed title to 160 acres of Indiana land.", "PRV001"),
     ("Islamic State claimed responsibility for the blast, which killed 30 people.", "PRV001"),

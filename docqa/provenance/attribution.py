@@ -106,6 +106,9 @@ _VAGUE_VERBS = frozenset(
 #: Participles that take a unit after "as ... in" ("as measured in CO2 equivalents"), where
 #: "as reported in the Lancet" takes the place a figure was published.
 _UNIT_PARTICIPLES = frozenset("measured calculated expressed counted valued priced denominated adjusted".split())
+#: Adverbs without "-ly" between a passive's auxiliary and a reporting participle ("is sometimes
+#: claimed", "is often said"), which make it vague attribution.
+_PASSIVE_ADVERBS = frozenset("sometimes often also still long once always never now even widely".split())
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
 _REPORTING_PASSIVES = frozenset("reported estimated said claimed believed thought alleged rumored rumoured suggested understood".split())
 
@@ -484,7 +487,8 @@ def _verb_attributions(text: str, start: int, end: int, out: Attribution,
             elif low in _REPORTING_PASSIVES:
                 out.vague.append(Evidence(ts, te, "vague", text[ts:te]))
             continue
-        if prev in _PASSIVE_AUX or (prev.endswith("ly") and i >= 2 and tokens[i - 2][2].lower() in _PASSIVE_AUX):
+        if prev in _PASSIVE_AUX or (i >= 2 and tokens[i - 2][2].lower() in _PASSIVE_AUX and (
+                prev.endswith("ly") or (prev in _PASSIVE_ADVERBS and low in _REPORTING_PASSIVES))):
             agent = _passive_agent(tokens, i)
             if agent == "named":
                 out.named.append(Evidence(ts, tokens[min(i + 4, len(tokens) - 1)][1], "named", text[ts:tokens[min(i + 4, len(tokens) - 1)][1]]))
@@ -502,10 +506,16 @@ def _verb_attributions(text: str, start: int, end: int, out: Attribution,
             out.vague.append(Evidence(s_subj, te, "vague", text[s_subj:te]))
 
 
+def _inside_number(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """True when the comma or full stop ``tokens[j]`` separates the digits of one number ("3,000")."""
+    return (0 < j < len(tokens) - 1 and tokens[j - 1][1] == tokens[j][0] and tokens[j][1] == tokens[j + 1][0]
+            and tokens[j - 1][2][-1:].isdigit() and tokens[j + 1][2][:1].isdigit())
+
+
 def _passive_agent(tokens: list[tuple[int, int, str]], i: int) -> str | None:
     """"was told by Emergencies Minister ...": who the ``by`` agent is, if any."""
     for j in range(i + 1, min(i + 14, len(tokens))):
-        if tokens[j][2] in (".", ";", ",", ":"):
+        if tokens[j][2] in (".", ";", ",", ":") and not _inside_number(tokens, j):
             break
         if tokens[j][2].lower() == "by":
             rest = [t[2] for t in tokens[j + 1:j + 6]]

@@ -190,7 +190,9 @@ _GROWTH_BEFORE_RE = rx.compile(
     r"\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|grew|grown|grows|growing|increased|"
     r"increases|increasing|decreased|decreases|declined|declines|dropped|drops|jumped|jumps|surged|"
     r"surges|soared|soars|plunged|plummeted|climbed|climbs|slumped|reached|reaches|hit|hits|topped|"
-    r"exceeded|exceeds|surpassed|swelled|ballooned|shrank|shrunk)"
+    r"exceeded|exceeds|surpassed|swelled|ballooned|shrank|shrunk|"
+    # changed to a figure: "was reduced to about 500", "has been expanded to 58"
+    r"(?:reduced|expanded|lowered|raised|boosted|slashed|cut|trimmed)(?=[ \u00a0]to[ \u00a0]))"
     r"[ \u00a0](?:by[ \u00a0]|to[ \u00a0]|from[ \u00a0])?(?:an[ \u00a0]estimated[ \u00a0]|about[ \u00a0]|nearly[ \u00a0]|"
     r"almost[ \u00a0]|some[ \u00a0]|over[ \u00a0]|more[ \u00a0]than[ \u00a0]|around[ \u00a0]|roughly[ \u00a0])?$",
     re.IGNORECASE,
