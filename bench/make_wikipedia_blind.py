@@ -1,7 +1,7 @@
-"""Build the Wikipedia excerpts of the provenance bench's blind batches 7, 8 and 9 (each run once; for the record).
+"""Build the Wikipedia excerpts of the provenance bench's blind batches 7 to 10 (each run once; for the record).
 
     pip install mwparserfromhell   # the build only; neither docqa nor the bench needs it
-    python bench/make_wikipedia_blind.py [--wheel PATH] [--batch 7|8|9]
+    python bench/make_wikipedia_blind.py [--wheel PATH] [--batch 7|8|9|10]
 
 Source: the English Wikipedia dump excerpt that gensim ships as test data
 (``gensim/test/test_data/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2``
@@ -32,6 +32,12 @@ batch 8 stopped in the same way: the same seed, order and draws, skipping the 32
 batches 7 and 8 (and their windows), and takes all the remaining articles that have such a run (at
 most 25), one window each, the generator still continuing its sequence. The output of ``--batch 7``
 and ``--batch 8`` is unchanged by this, byte for byte.
+
+Batch 10 (``--batch 10``, written to ``bench/data/provenance_wikipedia_b10.jsonl``) goes on where
+batch 9 stopped in the same way: the same seed, order and draws, skipping the 57 articles of
+batches 7, 8 and 9 (and their windows), and takes every remaining article that has such a run (no
+cap), one window each, the generator still continuing its sequence. The output of ``--batch 7``,
+``--batch 8`` and ``--batch 9`` is unchanged by this, byte for byte.
 """
 
 from __future__ import annotations
@@ -53,6 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "data" / "provenance_wikipedia.jsonl"
 OUT_B8 = ROOT / "bench" / "data" / "provenance_wikipedia_b8.jsonl"
 OUT_B9 = ROOT / "bench" / "data" / "provenance_wikipedia_b9.jsonl"
+OUT_B10 = ROOT / "bench" / "data" / "provenance_wikipedia_b10.jsonl"
 WHEEL = "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl"
 WHEEL_SHA256 = "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
 DUMP = "gensim/test/test_data/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
@@ -202,12 +209,13 @@ def window(secs: list[tuple[str, str]], start: int, refs: dict[str, int]) -> lis
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--wheel", type=Path, help="the pinned gensim wheel, if already downloaded")
-    ap.add_argument("--batch", type=int, choices=(7, 8, 9), default=7,
+    ap.add_argument("--batch", type=int, choices=(7, 8, 9, 10), default=7,
                     help="7: the first 12 articles (the default); 8: the next 20 after them; "
-                         "9: all the rest (at most 25) after those")
+                         "9: the next (at most 25) after those; 10: all the rest after batch 9")
     args = ap.parse_args(argv)
     out_path, wanted = {7: (OUT, ARTICLES), 8: (OUT_B8, ARTICLES + ARTICLES_B8),
-                        9: (OUT_B9, ARTICLES + ARTICLES_B8 + ARTICLES_B9)}[args.batch]
+                        9: (OUT_B9, ARTICLES + ARTICLES_B8 + ARTICLES_B9),
+                        10: (OUT_B10, None)}[args.batch]  # batch 10: every article left, no cap
     all_pages = pages(fetch_wheel(args.wheel))
     candidates = [p for p in all_pages if len(p["wikitext"]) >= MIN_WIKITEXT
                   and not p["wikitext"].lower().startswith("#redirect")
@@ -245,6 +253,10 @@ def main(argv: list[str] | None = None) -> int:
             sys.exit(f"only {len(records)} more articles have a usable window")
     elif args.batch == 9:
         records = records[ARTICLES + ARTICLES_B8:]  # batches 7 and 8 (and their draws) come first
+        if not records:
+            sys.exit("no more articles have a usable window")
+    elif args.batch == 10:
+        records = records[ARTICLES + ARTICLES_B8 + ARTICLES_B9:]  # batches 7 to 9 (and their draws) come first
         if not records:
             sys.exit("no more articles have a usable window")
     records.sort(key=lambda r: r["title"])

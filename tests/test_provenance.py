@@ -355,7 +355,7 @@ def test_labelled_sentences_are_exactly_the_kept_ones_in_batches_5_and_6():
     bench = _bench()
     rows = [json.loads(line) for line in bench.LABELS.read_text(encoding="utf-8").splitlines()]
     hosts = bench.load_hosts()
-    assert {r["split"] for r in rows} | {"final-4", "final-5", "final-6"} == set(bench.SPLITS)
+    assert {r["split"] for r in rows} | {"final-4", "final-5", "final-6", "final-7"} == set(bench.SPLITS)
     for batch, articles in ((5, 37), (6, 50)):
         labelled = {(r["id"], r["paragraph"], r["sentence"]) for r in rows if r["batch"] == batch}
         ids = {rid for rid, _, _ in labelled}
@@ -439,6 +439,31 @@ def test_batch_9_labels_every_kept_sentence_of_the_last_wikipedia_excerpts():
     assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
     assert len(rows) == 630 and sum(r["label"] in bench.POSITIVE for r in rows) == 57
     assert Counter(r["label"] for r in rows) == {"none": 511, "sourced": 62, "vague": 2, "unsourced": 55}
+
+
+def test_batch_10_labels_every_kept_sentence_of_the_remaining_wikipedia_excerpts():
+    from collections import Counter
+
+    from docqa.textutil import split_sentences
+
+    bench = _bench()
+    records = [json.loads(line) for line in bench.EXTRA_RECORDS[3].read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in bench.EXTRA_LABELS[3].read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 9 and all(r["license"] == "CC BY-SA 3.0" for r in records)
+    assert sum(r["n_words"] for r in records) == 6909
+    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {("final-7", 10, "CC BY-SA 3.0")}
+    earlier = {json.loads(line)["id"] for path in bench.EXTRA_RECORDS[:3]
+               for line in path.read_text(encoding="utf-8").splitlines()}
+    assert len(earlier) == 57 and not earlier & {r["id"] for r in records}  # batch 10 skips batches 7 to 9
+    kept = {}
+    for rec in records:
+        for pi, p in enumerate(rec["paragraphs"]):
+            for si, (s, e) in enumerate(split_sentences(p, 0, len(p))):
+                if bench.KEPT_RE.search(p[s:e]):
+                    kept[(rec["id"], pi, si)] = p[s:e]
+    assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
+    assert len(rows) == 216 and sum(r["label"] in bench.POSITIVE for r in rows) == 7
+    assert Counter(r["label"] for r in rows) == {"none": 196, "sourced": 13, "unsourced": 7}
 
 
 def test_labels_line_up_with_todays_sentences():
