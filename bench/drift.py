@@ -498,7 +498,8 @@ def write_results(report: dict, n_cases: int) -> None:
             f"({', '.join(i.replace('wikipedia-2016-', '') for i in o['flagged_ids']) or 'none'}): a section on a "
             "sub-topic with its own words (methane on Titan in an article on alkanes) reads as drift to a "
             "bag-of-words model. Above the 3% target for controls. Batch 9's 25 excerpts were added after this "
-            "figure was first measured on the other 32 (3 flagged), with no change to the model: 1 of them is flagged.",
+            "figure was first measured on the other 32 (3 flagged), with no change to the model: 1 of them is flagged; "
+            "then batch 10's 9: 1 of them.",
             "",
         ]
     lines += [
