@@ -374,62 +374,33 @@ def test_labelled_sentences_are_exactly_the_kept_ones_in_batches_5_and_6():
     assert {r["id"] for r in rows} == set(hosts)
 
 
-def test_batch_7_labels_every_kept_sentence_of_the_wikipedia_excerpts():
-    from docqa.textutil import split_sentences
-
-    bench = _bench()
-    records = [json.loads(line) for line in bench.EXTRA_RECORDS[0].read_text(encoding="utf-8").splitlines()]
-    rows = [json.loads(line) for line in bench.EXTRA_LABELS[0].read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 12 and all(r["license"] == "CC BY-SA 3.0" for r in records)
-    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {("final-4", 7, "CC BY-SA 3.0")}
-    kept = {}
-    for rec in records:
-        for pi, p in enumerate(rec["paragraphs"]):
-            for si, (s, e) in enumerate(split_sentences(p, 0, len(p))):
-                if bench.KEPT_RE.search(p[s:e]):
-                    kept[(rec["id"], pi, si)] = p[s:e]
-    assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
-    assert len(rows) == 331 and sum(r["label"] in bench.POSITIVE for r in rows) == 24
+#: Batches 7 to 10, the Wikipedia excerpts (index in EXTRA_RECORDS, split, batch, excerpts, words,
+#: and the count of each label), each drawn after the ones before and sharing no article with them.
+WIKIPEDIA_BATCHES = [
+    (0, "final-4", 7, 12, 9902, {"none": 263, "sourced": 44, "vague": 1, "unsourced": 23}),
+    (1, "final-5", 8, 20, 15548, {"none": 385, "sourced": 22, "unsourced": 36}),
+    (2, "final-6", 9, 25, 19008, {"none": 511, "sourced": 62, "vague": 2, "unsourced": 55}),
+    (3, "final-7", 10, 9, 6909, {"none": 196, "sourced": 13, "unsourced": 7}),
+]
 
 
-def test_batch_8_labels_every_kept_sentence_of_the_next_wikipedia_excerpts():
+@pytest.mark.parametrize("index, split, batch, excerpts, words, labels", WIKIPEDIA_BATCHES,
+                         ids=[f"batch-{b[2]}" for b in WIKIPEDIA_BATCHES])
+def test_each_wikipedia_batch_labels_every_kept_sentence_of_its_excerpts(index, split, batch, excerpts, words, labels):
     from collections import Counter
 
     from docqa.textutil import split_sentences
 
     bench = _bench()
-    records = [json.loads(line) for line in bench.EXTRA_RECORDS[1].read_text(encoding="utf-8").splitlines()]
-    rows = [json.loads(line) for line in bench.EXTRA_LABELS[1].read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 20 and all(r["license"] == "CC BY-SA 3.0" for r in records)
-    assert sum(r["n_words"] for r in records) == 15548
-    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {("final-5", 8, "CC BY-SA 3.0")}
-    batch7 = {json.loads(line)["id"] for line in bench.EXTRA_RECORDS[0].read_text(encoding="utf-8").splitlines()}
-    assert not batch7 & {r["id"] for r in records}  # batch 8 skips batch 7's articles
-    kept = {}
-    for rec in records:
-        for pi, p in enumerate(rec["paragraphs"]):
-            for si, (s, e) in enumerate(split_sentences(p, 0, len(p))):
-                if bench.KEPT_RE.search(p[s:e]):
-                    kept[(rec["id"], pi, si)] = p[s:e]
-    assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
-    assert len(rows) == 443 and sum(r["label"] in bench.POSITIVE for r in rows) == 36
-    assert Counter(r["label"] for r in rows) == {"none": 385, "sourced": 22, "unsourced": 36}
-
-
-def test_batch_9_labels_every_kept_sentence_of_the_last_wikipedia_excerpts():
-    from collections import Counter
-
-    from docqa.textutil import split_sentences
-
-    bench = _bench()
-    records = [json.loads(line) for line in bench.EXTRA_RECORDS[2].read_text(encoding="utf-8").splitlines()]
-    rows = [json.loads(line) for line in bench.EXTRA_LABELS[2].read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 25 and all(r["license"] == "CC BY-SA 3.0" for r in records)
-    assert sum(r["n_words"] for r in records) == 19008
-    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {("final-6", 9, "CC BY-SA 3.0")}
-    earlier = {json.loads(line)["id"] for path in bench.EXTRA_RECORDS[:2]
+    records = [json.loads(line) for line in bench.EXTRA_RECORDS[index].read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in bench.EXTRA_LABELS[index].read_text(encoding="utf-8").splitlines()]
+    assert len(records) == excerpts and all(r["license"] == "CC BY-SA 3.0" for r in records)
+    assert sum(r["n_words"] for r in records) == words
+    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {(split, batch, "CC BY-SA 3.0")}
+    earlier = {json.loads(line)["id"] for path in bench.EXTRA_RECORDS[:index]
                for line in path.read_text(encoding="utf-8").splitlines()}
-    assert len(earlier) == 32 and not earlier & {r["id"] for r in records}  # batch 9 skips batches 7 and 8
+    assert len(earlier) == sum(b[3] for b in WIKIPEDIA_BATCHES[:index])
+    assert not earlier & {r["id"] for r in records}  # each batch skips the articles of those before
     kept = {}
     for rec in records:
         for pi, p in enumerate(rec["paragraphs"]):
@@ -437,33 +408,7 @@ def test_batch_9_labels_every_kept_sentence_of_the_last_wikipedia_excerpts():
                 if bench.KEPT_RE.search(p[s:e]):
                     kept[(rec["id"], pi, si)] = p[s:e]
     assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
-    assert len(rows) == 630 and sum(r["label"] in bench.POSITIVE for r in rows) == 57
-    assert Counter(r["label"] for r in rows) == {"none": 511, "sourced": 62, "vague": 2, "unsourced": 55}
-
-
-def test_batch_10_labels_every_kept_sentence_of_the_remaining_wikipedia_excerpts():
-    from collections import Counter
-
-    from docqa.textutil import split_sentences
-
-    bench = _bench()
-    records = [json.loads(line) for line in bench.EXTRA_RECORDS[3].read_text(encoding="utf-8").splitlines()]
-    rows = [json.loads(line) for line in bench.EXTRA_LABELS[3].read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 9 and all(r["license"] == "CC BY-SA 3.0" for r in records)
-    assert sum(r["n_words"] for r in records) == 6909
-    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {("final-7", 10, "CC BY-SA 3.0")}
-    earlier = {json.loads(line)["id"] for path in bench.EXTRA_RECORDS[:3]
-               for line in path.read_text(encoding="utf-8").splitlines()}
-    assert len(earlier) == 57 and not earlier & {r["id"] for r in records}  # batch 10 skips batches 7 to 9
-    kept = {}
-    for rec in records:
-        for pi, p in enumerate(rec["paragraphs"]):
-            for si, (s, e) in enumerate(split_sentences(p, 0, len(p))):
-                if bench.KEPT_RE.search(p[s:e]):
-                    kept[(rec["id"], pi, si)] = p[s:e]
-    assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
-    assert len(rows) == 216 and sum(r["label"] in bench.POSITIVE for r in rows) == 7
-    assert Counter(r["label"] for r in rows) == {"none": 196, "sourced": 13, "unsourced": 7}
+    assert Counter(r["label"] for r in rows) == labels
 
 
 def test_labels_line_up_with_todays_sentences():
