@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .. import rx
 from ..document import Document, Node, NodeKind
-from .attribution import _CITATION_RE, WEAK_VERBS, Attribution, Evidence, analyse_sentence, tag_is_specific
+from .attribution import CITATION_RE, WEAK_VERBS, Attribution, Evidence, analyse_sentence, tag_is_specific
 from .claims import Claim, find_claims
 
 CACHE_KEY = "provenance"
@@ -345,7 +345,7 @@ _SELF_REPORT_RE = rx.compile(
 
 def _cites_literature(text: str) -> bool:
     """A scholarly text: an author-year citation ("(Roe, 2019)", "Roe et al.") or numbered ones ("[12]")."""
-    return bool(_CITATION_RE.search(text)) or len(_NUMBERED_CITATION_RE.findall(text)) >= 2
+    return bool(CITATION_RE.search(text)) or len(_NUMBERED_CITATION_RE.findall(text)) >= 2
 
 
 _NUMBERED_CITATION_RE = rx.compile(r"\[\d{1,3}(?:[ \u00a0]*[,–-][ \u00a0]*\d{1,3})*\]")

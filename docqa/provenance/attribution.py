@@ -163,7 +163,7 @@ _YEAR_OR_DATE_RE = rx.compile(
 )
 _LINKISH_RE = rx.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|int|io|co|uk|de|kr)\b", re.IGNORECASE)
 #: Author-year citations: "(Kirriemuir & McFarlane, 2004; Prensky, 2005)", "Smith et al. (2019)".
-_CITATION_RE = rx.compile(
+CITATION_RE = rx.compile(
     r"\((?:see[ \u00a0])?[A-Z][\w’'-]+(?:[ \u00a0](?:et[ \u00a0]al\.?|and|&)[ \u00a0]?[A-Z]?[\w’'-]*)*,?[ \u00a0](?:19|20)\d\d[a-z]?"
     r"(?:[;,][ \u00a0]*[^()]{0,80})?\)"
     r"|\b[A-Z][\w’'-]+(?:[ \u00a0]et[ \u00a0]al\.?|[ \u00a0](?:and|&)[ \u00a0][A-Z][\w’'-]+)?[ \u00a0]\((?:19|20)\d\d[a-z]?\)"
@@ -241,7 +241,7 @@ class Attribution:
 GATES: dict[re.Pattern[str], GateRule] = {
     _TAG_RE: (False, (":",)),
     MARKER_RE: (False, ("[", "<", *"¹²³⁴⁵⁶⁷⁸⁹⁰")),
-    _CITATION_RE: (False, ("(", "et al", "et\u00a0al")),
+    CITATION_RE: (False, ("(", "et al", "et\u00a0al")),
     _NAMED_BODY_RE: (False, (
         "bureau", "office", "agency", "institute", "survey", "service", "department", "ministry",
         "census", "commission", "bank", "organi", "council", "authority", "administration", "board",
@@ -309,7 +309,7 @@ def analyse_sentence(text: str, start: int, end: int) -> Attribution:
         if m.group() in "²³" and _SQUARED_UNIT_BEFORE_RE.search(text, max(start, m.start() - 4), m.start()):
             continue  # "1 km²", "300 m³": an exponent, not a footnote
         out.markers.append(Evidence(m.start(), m.end(), "marker", m.group()))
-    for m in scan(_CITATION_RE):
+    for m in scan(CITATION_RE):
         if outside_tags(m.start(), m.end()):
             out.named.append(Evidence(m.start(), m.end(), "citation", m.group()))
     for m in scan(_NAMED_BODY_RE):
