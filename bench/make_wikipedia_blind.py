@@ -56,18 +56,20 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "data" / "provenance_wikipedia.jsonl"
-OUT_B8 = ROOT / "bench" / "data" / "provenance_wikipedia_b8.jsonl"
-OUT_B9 = ROOT / "bench" / "data" / "provenance_wikipedia_b9.jsonl"
-OUT_B10 = ROOT / "bench" / "data" / "provenance_wikipedia_b10.jsonl"
+DATA = ROOT / "bench" / "data"
 WHEEL = "gensim-4.4.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl"
 WHEEL_SHA256 = "91a7fa5e814e7b1bad4b2dffa8d62c1e55410d5cbdf930714c1997ffb4404db8"
 DUMP = "gensim/test/test_data/enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
 DUMP_SHA256 = "a53f4648dec40467ebdcbc7a1307eddb51fe6e28e9309f6ebde81ba0d04bea2d"
 SEED = 7
-ARTICLES = 12  # batch 7
-ARTICLES_B8 = 20  # batch 8: the next 20 in the same order
-ARTICLES_B9 = 25  # batch 9: all the rest that have a usable window, at most 25
+#: Each batch: where it is written and how many articles it takes, in draw order after the
+#: batches before it (None: every article left).
+BATCHES = {
+    7: (DATA / "provenance_wikipedia.jsonl", 12),
+    8: (DATA / "provenance_wikipedia_b8.jsonl", 20),
+    9: (DATA / "provenance_wikipedia_b9.jsonl", 25),
+    10: (DATA / "provenance_wikipedia_b10.jsonl", None),
+}
 MIN_WIKITEXT = 20_000
 MIN_WORDS = 600
 SKIP_SECTIONS = {"see also", "references", "notes", "bibliography", "further reading", "external links",
@@ -209,13 +211,13 @@ def window(secs: list[tuple[str, str]], start: int, refs: dict[str, int]) -> lis
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--wheel", type=Path, help="the pinned gensim wheel, if already downloaded")
-    ap.add_argument("--batch", type=int, choices=(7, 8, 9, 10), default=7,
+    ap.add_argument("--batch", type=int, choices=tuple(BATCHES), default=7,
                     help="7: the first 12 articles (the default); 8: the next 20 after them; "
                          "9: the next (at most 25) after those; 10: all the rest after batch 9")
     args = ap.parse_args(argv)
-    out_path, wanted = {7: (OUT, ARTICLES), 8: (OUT_B8, ARTICLES + ARTICLES_B8),
-                        9: (OUT_B9, ARTICLES + ARTICLES_B8 + ARTICLES_B9),
-                        10: (OUT_B10, None)}[args.batch]  # batch 10: every article left, no cap
+    out_path, size = BATCHES[args.batch]
+    skip = sum(n for b, (_, n) in BATCHES.items() if b < args.batch)  # the articles (and draws) of earlier batches
+    wanted = None if size is None else skip + size
     all_pages = pages(fetch_wheel(args.wheel))
     candidates = [p for p in all_pages if len(p["wikitext"]) >= MIN_WIKITEXT
                   and not p["wikitext"].lower().startswith("#redirect")
@@ -247,18 +249,9 @@ def main(argv: list[str] | None = None) -> int:
             "license": "CC BY-SA 3.0", "author": "Wikipedia contributors (page history at url)",
             "revision_timestamp": page["timestamp"],
         })
-    if args.batch == 8:
-        records = records[ARTICLES:]  # batch 7's articles (and its draws) come first: skip them
-        if len(records) < ARTICLES_B8:
-            sys.exit(f"only {len(records)} more articles have a usable window")
-    elif args.batch == 9:
-        records = records[ARTICLES + ARTICLES_B8:]  # batches 7 and 8 (and their draws) come first
-        if not records:
-            sys.exit("no more articles have a usable window")
-    elif args.batch == 10:
-        records = records[ARTICLES + ARTICLES_B8 + ARTICLES_B9:]  # batches 7 to 9 (and their draws) come first
-        if not records:
-            sys.exit("no more articles have a usable window")
+    records = records[skip:]
+    if not records or (args.batch == 8 and len(records) < size):
+        sys.exit(f"only {len(records)} more articles have a usable window")
     records.sort(key=lambda r: r["title"])
     out_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     print(f"{len(records)} excerpts, {sum(r['n_words'] for r in records)} words -> {out_path.relative_to(ROOT)}")
