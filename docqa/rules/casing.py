@@ -1501,8 +1501,7 @@ class _Analysis:
             bare = sum((v.bare.get(t.key) or Counter()).values())
             if (lean >= LONE_LEAN and eng.name_score(t.key) >= LONE_NAME_SCORE and word_tier(t.key) != "C"
                     and t.key not in self.gaz.ambiguous):
-                # "carnegie", "lucille": mostly capitalised in both tables; not "china" or "august",
-                # nor a form of an English word ("united": "they were united in death")
+                # "carnegie", "lucille": mostly capitalised in both tables; not "china" or "august"
                 why = "general"
             elif count >= 1 and lean >= ATTESTED_LEAN:
                 why = "attested"  # "catholic" beside "Catholic"
