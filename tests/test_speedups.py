@@ -191,3 +191,64 @@ def test_casing_vocabulary_fast_paths_equal_the_full_tests():
                 expected.append((s, e, casing._is_initial(text, s, node.start, starts)))
         got = [(t.start, t.end, t.initial) for t in casing.vocabulary(doc).tokens]
         assert got == expected
+
+
+def _scan_previous_block(doc, node):
+    prev = None
+    for b in doc.blocks:
+        if b.start >= node.start:
+            break
+        prev = b
+    return prev
+
+
+def _scan_list_siblings(doc, node):
+    run, found = [], False
+    for b in doc.blocks:
+        if b.kind is NodeKind.LIST_ITEM and b.level == node.level and b.parent == node.parent:
+            run.append(b)
+            found = found or b is node
+        elif b.kind is NodeKind.LIST_ITEM and b.level > node.level:
+            continue
+        elif found:
+            break
+        else:
+            run = []
+    return run
+
+
+NESTED_LISTS = """# Steps
+
+- first item
+- second item
+  - nested one
+  - nested two
+    1. deep
+- third item
+
+Some text between lists.
+
+* another list
+* with two items
+
+> - quoted item
+> - quoted sibling
+
+1. numbered
+2. numbered too
+"""
+
+
+def test_block_lookups_equal_a_scan_of_every_block():
+    from docqa.rules.casing import _list_siblings, _previous_block
+
+    docs = [parse(NESTED_LISTS, "a.md"), parse(NESTED_LISTS, "a.txt")]
+    docs += [parse(t, "a.md") for t in _texts()[::7]]
+    checked = 0
+    for doc in docs:
+        for node in doc.blocks:
+            assert _previous_block(doc, node) is _scan_previous_block(doc, node)
+            if node.kind is NodeKind.LIST_ITEM:
+                assert _list_siblings(doc, node) == _scan_list_siblings(doc, node)
+                checked += 1
+    assert checked >= 12  # the nested Markdown lists, with items at three levels

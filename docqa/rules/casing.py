@@ -11,6 +11,7 @@ finding: a lower-case name at a sentence start is reported as a name (CAS001), n
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -1943,31 +1944,64 @@ def _previous_sentence_ends_cleanly(text: str, prev: Node) -> bool:
     return True
 
 
+def _block_starts(doc: Document) -> list[int] | None:
+    """The start of each of ``doc.blocks`` (in reading order, so sorted), kept on the document;
+    None should they ever not be sorted (then the lookups below scan)."""
+    starts = doc.cache.get("casing.block_starts")
+    if starts is None:
+        starts = [b.start for b in doc.blocks]
+        starts = doc.cache["casing.block_starts"] = starts if all(a <= b for a, b in zip(starts, starts[1:])) else False
+    return starts or None
+
+
+def _block_index(doc: Document, node: Node) -> int:
+    """Where ``node`` is in ``doc.blocks``: a binary search, then the blocks that share its start."""
+    starts, blocks = _block_starts(doc), doc.blocks
+    i = bisect.bisect_left(starts, node.start) if starts is not None else 0
+    while blocks[i] is not node:
+        i += 1
+    return i
+
+
 def _previous_block(doc: Document, node: Node) -> Node | None:
-    prev = None
-    for b in doc.blocks:
-        if b.start >= node.start:
-            break
-        prev = b
-    return prev
+    """The last block that starts before ``node`` (a binary search, not a scan of every block:
+    called for each block that opens in lower case, a scan was quadratic on long documents)."""
+    starts = _block_starts(doc)
+    if starts is None:
+        prev = None
+        for b in doc.blocks:
+            if b.start >= node.start:
+                break
+            prev = b
+        return prev
+    i = bisect.bisect_left(starts, node.start)
+    return doc.blocks[i - 1] if i else None
 
 
 def _list_siblings(doc: Document, node: Node) -> list[Node]:
-    """The run of list items around ``node`` at the same level, not broken by other blocks."""
-    run: list[Node] = []
-    found = False
-    for b in doc.blocks:
-        if b.kind is NodeKind.LIST_ITEM and b.level == node.level and b.parent == node.parent:
-            run.append(b)
-            if b is node:
-                found = True
-        elif b.kind is NodeKind.LIST_ITEM and b.level > node.level:
-            continue
-        else:
-            if found:
-                break
-            run = []
-    return run
+    """The run of list items around ``node`` at the same level, not broken by other blocks (items
+    nested deeper inside the run are passed over)."""
+    blocks = doc.blocks
+
+    def sibling(b: Node) -> bool:
+        return b.kind is NodeKind.LIST_ITEM and b.level == node.level and b.parent == node.parent
+
+    def deeper(b: Node) -> bool:
+        return b.kind is NodeKind.LIST_ITEM and b.level > node.level
+
+    i = _block_index(doc, node)
+    lo = hi = i
+    for j in range(i - 1, -1, -1):
+        if sibling(blocks[j]):
+            lo = j
+        elif not deeper(blocks[j]):
+            break
+    for j in range(i + 1, len(blocks)):
+        if sibling(blocks[j]):
+            hi = j
+        elif not deeper(blocks[j]):
+            break
+    return [b for b in blocks[lo:hi + 1] if sibling(b)]
 
 
 def analyse(doc: Document, settings: "Settings") -> list[Hit]:
