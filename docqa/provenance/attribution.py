@@ -112,7 +112,9 @@ _PASSIVE_ADVERBS = frozenset("sometimes often also still long once always never 
 _PASSIVE_AUX = frozenset("was were is are been be being".split())
 _REPORTING_PASSIVES = frozenset("reported estimated said claimed believed thought alleged rumored rumoured suggested understood".split())
 
-_WORD_RE = rx.compile(r"[\w’'.&-]+|[^\w\s]")
+#: Words and punctuation; a number with thousands separators is one token ("3,000"), so that its
+#: comma does not end a clause ("was estimated at 3,000 deaths by the Red Cross").
+_WORD_RE = rx.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\w’'.&-]+|[^\w\s]")
 _CAP_NAME_RE = rx.compile(r"^[A-Z][\w’'.&-]*$|^[A-Z]{2,}")
 
 _ACCORDING_RE = rx.compile(r"\baccording[ \u00a0]to[ \u00a0]+(?P<x>[^,;:()\"“”]{1,100})", re.IGNORECASE)
@@ -506,16 +508,10 @@ def _verb_attributions(text: str, start: int, end: int, out: Attribution,
             out.vague.append(Evidence(s_subj, te, "vague", text[s_subj:te]))
 
 
-def _inside_number(tokens: list[tuple[int, int, str]], j: int) -> bool:
-    """True when the comma or full stop ``tokens[j]`` separates the digits of one number ("3,000")."""
-    return (0 < j < len(tokens) - 1 and tokens[j - 1][1] == tokens[j][0] and tokens[j][1] == tokens[j + 1][0]
-            and tokens[j - 1][2][-1:].isdigit() and tokens[j + 1][2][:1].isdigit())
-
-
 def _passive_agent(tokens: list[tuple[int, int, str]], i: int) -> str | None:
     """"was told by Emergencies Minister ...": who the ``by`` agent is, if any."""
     for j in range(i + 1, min(i + 14, len(tokens))):
-        if tokens[j][2] in (".", ";", ",", ":") and not _inside_number(tokens, j):
+        if tokens[j][2] in (".", ";", ",", ":"):
             break
         if tokens[j][2].lower() == "by":
             rest = [t[2] for t in tokens[j + 1:j + 6]]
