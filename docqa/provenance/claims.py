@@ -393,16 +393,17 @@ _SHARE_RE = rx.compile(
     r"exports|production|output|supply|demand|trade|spending|investment|population|votes?|seats)\b",
     re.IGNORECASE,
 )
+#: What "half of the ..." can be a stretch of, not a share of a whole: "the second half of the season".
+_PERIODS = r"time|way|day|night|year|month|week|century|season|game|match|hour|decade|term"
 _PROPORTION_RE = rx.compile(
     r"(?<!first )(?<!second )(?<!last )(?<!latter )(?<!former )\b(?:(?:almost|nearly|about|around|roughly|approximately|more[ \u00a0]than|"
     r"over|less[ \u00a0]than|under|just[ \u00a0]over|just[ \u00a0]under|some|fully|only)[ \u00a0])?"
     r"(?:half|one[- ]half|a[ \u00a0]third|one[- ]third|two[- ]thirds|a[ \u00a0]quarter|one[- ]quarter|"
     r"three[- ]quarters|a[ \u00a0]fifth|one[- ]fifth|a[ \u00a0]tenth|one[- ]tenth)"
-    r"(?:[ \u00a0]of[ \u00a0](?!(?:the[ \u00a0])?(?:\d+(?:st|nd|rd|th)[ \u00a0])?(?:time|way|day|night|year|month|week|century|season|game|match|"
-    r"hour|decade|term)\b)[\w'’]+|[ \u00a0]as[ \u00a0](?:much|many)"
+    r"(?:[ \u00a0]of[ \u00a0](?!(?:the[ \u00a0])?(?:\d+(?:st|nd|rd|th)[ \u00a0])?(?:" + _PERIODS + r")\b)[\w'’]+"
+    r"|[ \u00a0]as[ \u00a0](?:much|many)"
     # "more than half the investment" (not "half the time", "half the battle")
-    r"|(?<=half)[ \u00a0]the[ \u00a0](?!(?:time|way|battle|fun|story|problem|day|night|year|month|week|century|"
-    r"season|game|match|hour|decade|term)\b)[\w'’]+)"
+    r"|(?<=half)[ \u00a0]the[ \u00a0](?!(?:" + _PERIODS + r"|battle|fun|story|problem)\b)[\w'’]+)"
     r"|(?<![\d.,])\b(?:one|two|three|four|five|\d+)[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*)\b",
     re.IGNORECASE,
