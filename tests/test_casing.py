@@ -82,6 +82,41 @@ def test_gazetteer_names_are_flagged_but_ordinary_words_that_are_names_are_not()
     assert run("The Korean peninsula and the Korean Peninsula are both common.") == []
 
 
+def test_world_cities_from_geonames_are_names_but_cities_that_are_english_words_are_not():
+    # Kikwit (DR Congo) and South Bend (Indiana) come from cities.txt, not the compiled gazetteer.
+    assert run("The virus was isolated from survivors of an outbreak in kikwit in 1995.") == [
+        ("CAS001", 1, 57, "kikwit")]
+    assert run("He was the former mayor of South bend, Indiana, before the race.") == [
+        ("CAS001", 1, 28, "South bend")]
+    # Delta, Vista, Reading and Corona are cities of 100,000 people and ordinary words too.
+    assert run("The river delta offers a fine vista; reading about the solar corona came later.") == []
+
+
+def test_the_city_list_keeps_only_names_that_read_as_names():
+    import importlib.util
+    from pathlib import Path
+
+    from docqa.data import cased, lexicon
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "make_cities.py"
+    spec = importlib.util.spec_from_file_location("make_cities", path)
+    make = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make)
+    listed = [line for line in path.parent.parent.joinpath("docqa", "data", "cities.txt").read_text(
+        encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(listed) > 4000 and len(set(listed)) == len(listed)
+    builtin = lexicon.gazetteer(builtin_only=True)
+    english = lexicon.english()
+    for name in listed:
+        key = name.lower()
+        assert key not in builtin.names and key not in builtin.ambiguous, name
+        if " " not in key:
+            assert make._name_alone(key, casing.word_tier(key), english, cased), name
+    # The compiled gazetteer wins where both list a name; its kinds are kept.
+    assert lexicon.gazetteer().kinds["seoul"] == builtin.kinds["seoul"]
+    assert lexicon.gazetteer().kinds["kikwit"] == "city"
+
+
 def test_an_english_word_the_document_keeps_in_lower_case_is_not_a_gazetteer_name():
     # "Adobe" is a company in the gazetteer, and "adobe" the building material this text is about.
     text = ("Adobe is a building material made from earth. Builders shape adobe into bricks.\n\n"
@@ -234,7 +269,9 @@ def test_names_foreign_phrases_and_mentions_stay_quiet(text):
     # a lower-case word between a capitalised word and the head that ends a name
     ("A biomechanicist at London's Royal veterinary College questioned it.",
      [("CAS003", 1, 30, "Royal veterinary College")]),
-    ("One driver was from West palm Beach, Florida.", [("CAS003", 1, 21, "West palm Beach")]),
+    ("One driver was from Royal palm Beach, Florida.", [("CAS003", 1, 21, "Royal palm Beach")]),
+    # a city of the GeoNames list (docqa/data/cities.txt) is reported from the gazetteer instead
+    ("One driver was from West palm Beach, Florida.", [("CAS001", 1, 21, "West palm Beach")]),
 ])
 def test_lowercase_heads_of_names(text, expected):
     assert run(text) == expected

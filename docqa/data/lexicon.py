@@ -50,9 +50,12 @@ class Gazetteer:
         return self.names.get(lowered)
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The built-in gazetteer of countries, regions, cities, institutions and companies."""
+@lru_cache(maxsize=2)
+def gazetteer(builtin_only: bool = False) -> Gazetteer:
+    """The built-in gazetteer of countries, regions, cities, institutions and companies: the names
+    compiled in ``gazetteer.txt`` and, unless ``builtin_only``, the world's larger cities from
+    GeoNames (``cities.txt``, built by ``bench/make_cities.py``; a name listed in both, or listed
+    as ``[ambiguous]``, keeps what ``gazetteer.txt`` says)."""
     names: dict[str, str] = {}
     kinds: dict[str, str] = {}
     ambiguous: set[str] = set()
@@ -69,6 +72,13 @@ def gazetteer() -> Gazetteer:
         names.setdefault(key, line)
         kinds.setdefault(key, kind)
         longest = max(longest, len(key.split()))
+    if not builtin_only:
+        for line in _data_lines("cities.txt"):
+            key = normalise_apostrophes(line).lower()
+            if key not in names and key not in ambiguous:
+                names[key] = line
+                kinds[key] = "city"
+                longest = max(longest, len(key.split()))
     return Gazetteer(names, kinds, frozenset(ambiguous), longest)
 
 

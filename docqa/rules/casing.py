@@ -659,8 +659,10 @@ class _Analysis:
                 form, count, source = gaz_form, 0, "gazetteer"
             if form is None or form.lower() != t.base.lower() or form == t.base:
                 continue
-            if source == "document" and (self._mentioned_or_foreign(t) or _lower_case_acronym(form, t.key)):
+            if source == "document" and _lower_case_acronym(form, t.key):
                 continue
+            if source in ("document", "gazetteer") and self._mentioned_or_foreign(t):
+                continue  # "the word łódź"
             end = t.start + len(t.base)
             if source == "document":
                 rivals = [c for f, c in (v.loose.get(t.key) or Counter()).items() if f != form]
