@@ -117,6 +117,25 @@ def test_the_city_list_keeps_only_names_that_read_as_names():
     assert lexicon.gazetteer().kinds["kikwit"] == "city"
 
 
+def test_a_name_spelled_out_before_its_acronym_is_capitalised_throughout():
+    assert run("Condemnation came from the Organisation of Islamic cooperation (OIC) on Monday.") == [
+        ("CAS003", 1, 28, "Organisation of Islamic cooperation")]
+    assert run("Ships report via the automatic Identification System (AIS) every few seconds.") == [
+        ("CAS003", 1, 22, "automatic Identification System")]
+    # a comma inside the name, and a listed name ("United Nations") inside it
+    assert run("The United Nations Educational, scientific and Cultural Organization (UNESCO) objected.") == [
+        ("CAS003", 1, 5, "United Nations Educational, scientific and Cultural Organization")]
+    fixed = fixes("Leaving the European union (EU) took years.")
+    assert fixed == [("European union", ["Union"], False)]
+    # House styles and acronyms that do not spell the words out are left alone.
+    for text in ("Growth in gross domestic product (GDP) slowed.",
+                 "The Java virtual machine (JVM) starts.",
+                 "Artificial intelligence (AI) is popular.",
+                 "Devices on the Internet of Things (IoT) and the Food and Drug Administration (FDA) agree.",
+                 "The European union of states (EU) is a treaty."):
+        assert run(text) == [], text
+
+
 def test_an_english_word_the_document_keeps_in_lower_case_is_not_a_gazetteer_name():
     # "Adobe" is a company in the gazetteer, and "adobe" the building material this text is about.
     text = ("Adobe is a building material made from earth. Builders shape adobe into bricks.\n\n"

@@ -450,6 +450,7 @@ class _Analysis:
         self._not_heads: frozenset[str] | None = None  # words capitalised other than as a name's head
         self._windows: tuple[Counter, dict] | None = None
         self._code: frozenset[str] | None = None
+        self._block_starts: list[tuple[int, int]] | None = None  # (first word start, block index), sorted
 
     # ------------------------------------------------------------------ helpers
     def _cover(self, s: int, e: int) -> None:
@@ -496,6 +497,7 @@ class _Analysis:
         self.institution_heads()
         self.place_prefixes()
         self.citation_names()
+        self.acronym_expansions()
         self.lone_given_names()
         self.general_casing()
         self.stray_capitals()
@@ -1394,6 +1396,55 @@ class _Analysis:
                     continue
                 self._add_word_in_name(low, run[0], low, "name head")
 
+    def acronym_expansions(self) -> None:
+        """"the Organisation of Islamic cooperation (OIC)", "the automatic Identification System
+        (AIS)": a name spelled out before its acronym in brackets, whose words' initials are the
+        acronym's capitals in order (function words aside), with at least as many words capitalised
+        mid-sentence as in lower case. All in lower case ("gross domestic product (GDP)") is a house
+        style, and so is a name before a common noun phrase ("Java virtual machine (JVM)")."""
+        text = self.text
+        for m in _ACRONYM_RE.finditer(text):
+            letters = [c for c in m.group(1) if c.isupper()]
+            toks = self.vocab.blocks.get(self._block_at(m.start()))
+            if not toks or not 2 <= len(letters) <= ACRONYM_MAX_LETTERS:
+                continue
+            k = bisect.bisect_left([t.start for t in toks], m.start()) - 1
+            words: list[Token] = []
+            after = m.start()
+            while k >= 0 and len(words) < len(letters):
+                t = toks[k]
+                if text[t.end:after].strip(" ,") or text[t.end:after].count(",") > 1:
+                    break  # the name runs on words next to each other (a comma between two is allowed)
+                if t.key not in _FUNCTION_WORDS or (t.shape != "lower" and t.key[0] == letters[-1 - len(words)].lower()):
+                    words.append(t)
+                after = t.start
+                k -= 1
+            words.reverse()
+            if len(words) != len(letters) or any(w.base[:1].upper() != c for w, c in zip(words, letters)):
+                continue
+            lowered = [w for w in words if w.shape == "lower" and w.context == "prose" and w.key not in self.accepted]
+            capitals = [w for w in words if w.shape in ("title", "upper") and not w.initial]
+            if not lowered or not capitals or len(capitals) < len(lowered):
+                continue
+            start, end = words[0].start, words[-1].start + len(words[-1].base)
+            for low in lowered:
+                if self._is_covered(low.start, low.end):
+                    continue  # already reported (a listed name may cover the rest: "United Nations")
+                self._add_capitalised(
+                    low, start, end,
+                    f"'{text[start:end]}' is spelled out by its acronym {m.group(0)}, and its other words are "
+                    f"capitalised: '{_capitalised(low.base)}'",
+                    evidence="acronym", expected=_capitalised(low.base), acronym=m.group(1),
+                )
+
+    def _block_at(self, pos: int) -> int | None:
+        """The index of the block whose first word is the last to start before ``pos`` (None
+        before every block); the block starts are sorted once per document."""
+        if self._block_starts is None:
+            self._block_starts = sorted((toks[0].start, index) for index, toks in self.vocab.blocks.items() if toks)
+        i = bisect.bisect_right(self._block_starts, (pos, float("inf"))) - 1
+        return self._block_starts[i][1] if i >= 0 else None
+
     def lone_given_names(self) -> None:
         """"Stanislaus and christopher": one of docqa's given names that English mostly writes
         capitalised (``name_like``), in lower case with no capitalised use in the document (CAS001;
@@ -1748,6 +1799,11 @@ ALONE_USES = 2
 #: only inside a name ("National" -0.35, "World" -0.95; not "Royal" 0.1 or "Democratic" -0.25).
 ADJECTIVE_HEAD_LEAN = -0.3
 #: Head nouns of institutions' names ...
+#: "(OIC)", "(PG&E)", "(IoT)": an acronym in brackets right after the words it stands for.
+_ACRONYM_RE = re.compile(r"(?<= )\(([A-Z][A-Za-z&]*[A-Z])\)")
+#: Longer acronyms are rarely spelled out word for word ("UNESCO" is six).
+ACRONYM_MAX_LETTERS = 8
+
 _INSTITUTION_NOUNS = frozenset(
     """
     foundation board association society union service centre center council committee commission agency
