@@ -136,6 +136,18 @@ def test_a_name_spelled_out_before_its_acronym_is_capitalised_throughout():
         assert run(text) == [], text
 
 
+def test_a_two_word_office_title_takes_one_case_for_both_words():
+    assert run("It was requested by the Health secretary on Monday.") == [("CAS003", 1, 25, "Health secretary")]
+    assert fixes("He met British prime Minister Boris Johnson.") == [("prime Minister", ["Prime Minister"], False)]
+    # At a sentence start, only before a name and with the office capitalised elsewhere.
+    text = "Interior minister Joachim Brudzinski spoke. The Foreign Minister agreed."
+    assert run(text) == [("CAS003", 1, 1, "Interior minister")]
+    for quiet in ("Interior minister Joachim Brudzinski spoke. The foreign minister agreed.",
+                  "Supreme leader Ali Khamenei spoke.",
+                  "The prime minister and the Prime Minister agree; a deputy leader was named."):
+        assert run(quiet) == [], quiet
+
+
 def test_an_english_word_the_document_keeps_in_lower_case_is_not_a_gazetteer_name():
     # "Adobe" is a company in the gazetteer, and "adobe" the building material this text is about.
     text = ("Adobe is a building material made from earth. Builders shape adobe into bricks.\n\n"

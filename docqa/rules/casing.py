@@ -498,6 +498,7 @@ class _Analysis:
         self.place_prefixes()
         self.citation_names()
         self.acronym_expansions()
+        self.compound_titles()
         self.lone_given_names()
         self.general_casing()
         self.stray_capitals()
@@ -1437,6 +1438,47 @@ class _Analysis:
                     evidence="acronym", expected=_capitalised(low.base), acronym=m.group(1),
                 )
 
+    def compound_titles(self) -> None:
+        """"Prime minister Boris Johnson", "the Foreign secretary", "British prime Minister": a
+        two-word office title with one word capitalised and the other not. Either both words are
+        capitalised (a formal title, "Prime Minister") or neither is (a description, "the prime
+        minister"). At a sentence start the first word's capital proves nothing, so a finding there
+        needs a name right after the title and the office capitalised mid-sentence elsewhere in the
+        document ("Interior minister Joachim Brudziński" beside "Foreign Minister")."""
+        text, v = self.text, self.vocab
+        for toks in v.blocks.values():
+            for i, (a, b) in enumerate(zip(toks, toks[1:])):
+                if b.key not in _OFFICE_NOUNS or a.key.rsplit("-", 1)[-1] not in _OFFICE_MODIFIERS:
+                    continue
+                if text[a.end:b.start] != " " or a.context != "prose" or b.context != "prose" or b.text != b.base:
+                    continue
+                head = a.base.rsplit("-", 1)[-1]  # "Ex-Prime"
+                if _shape(head) == "title" and b.shape == "lower" and (not a.initial or self._titled_name_after(toks, i + 1)):
+                    low, fixed = b, f"{head} {_capitalised(b.base)}"
+                elif _shape(head) == "lower" and b.shape == "title":
+                    low, fixed = a, f"{_capitalised(head)} {b.base}"
+                else:
+                    continue
+                start, end = a.end - len(head), b.start + len(b.base)
+                if self._is_covered(start, end) or low.key in self.accepted:
+                    continue
+                self._add(Hit(
+                    "CAS003", start, end,
+                    f"'{text[start:end]}' mixes cases in one title: '{fixed}' (a formal title) or "
+                    f"'{fixed.lower()}' (a description)",
+                    None, False, {"evidence": "office title", "expected": fixed,
+                                  "replace": [start, end, fixed]},
+                ))
+
+    def _titled_name_after(self, toks: list[Token], k: int) -> bool:
+        """True when the office word ``toks[k]`` is followed by a capitalised name and the
+        document capitalises that office word mid-sentence somewhere."""
+        if k + 1 >= len(toks) or not self.vocab.evidence.get(toks[k].key):
+            return False
+        nxt = toks[k + 1]
+        return (nxt.shape == "title" and nxt.key not in _FUNCTION_WORDS and nxt.key not in _CALENDAR_WORDS
+                and self.text[toks[k].end:nxt.start] == " ")
+
     def _block_at(self, pos: int) -> int | None:
         """The index of the block whose first word is the last to start before ``pos`` (None
         before every block); the block starts are sorted once per document."""
@@ -1799,6 +1841,13 @@ ALONE_USES = 2
 #: only inside a name ("National" -0.35, "World" -0.95; not "Royal" 0.1 or "Democratic" -0.25).
 ADJECTIVE_HEAD_LEAN = -0.3
 #: Head nouns of institutions' names ...
+#: Two-word office titles, written both capitalised or both in lower case ("Prime Minister",
+#: "the foreign secretary"): the first word, and the office.
+_OFFICE_MODIFIERS = frozenset(
+    "prime foreign home interior defence defense finance deputy vice chief attorney health education "
+    "justice trade transport environment energy agriculture culture treasury shadow first supreme".split()
+)
+_OFFICE_NOUNS = frozenset("minister secretary president chancellor general leader commissioner premier".split())
 #: "(OIC)", "(PG&E)", "(IoT)": an acronym in brackets right after the words it stands for.
 _ACRONYM_RE = re.compile(r"(?<= )\(([A-Z][A-Za-z&]*[A-Z])\)")
 #: Longer acronyms are rarely spelled out word for word ("UNESCO" is six).
