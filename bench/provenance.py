@@ -1,6 +1,6 @@
 """Measure the provenance rules: unsourced or vaguely sourced statistics.
 
-    python bench/provenance.py [--split final-7|final-6|final-5|final-4|final-3|final-2|final|test-seen|dev|all] [--show fp|fn|all] [--write]
+    python bench/provenance.py [--split final-8|final-7|final-6|final-5|final-4|final-3|final-2|final|test-seen|dev|all] [--show fp|fn|all] [--write]
 
 Data:
 
@@ -17,6 +17,8 @@ Data:
   batch 9, and ``final-7``, batch 10), labelled in ``provenance_labels_wikipedia.jsonl``,
   ``provenance_labels_wikipedia_b8.jsonl``, ``provenance_labels_wikipedia_b9.jsonl`` and
   ``provenance_labels_wikipedia_b10.jsonl``.
+* ``bench/data/provenance_wikinews_b11.jsonl``: Wikinews news articles of 2019 and 2020 that are not
+  among the hosts (split ``final-8``, batch 11), labelled in ``provenance_labels_wikinews_b11.jsonl``.
 * All 196 host articles: flags per 1,000 words by genre (clean, edited prose).
 * ``tests/fixtures/provenance_traps.txt``: dates, years, ordinals, versions...: must give no finding.
 * proselint's ``hedging`` and ``weasel_words`` examples: none states a statistic, so a correct
@@ -40,23 +42,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 LABELS = ROOT / "bench" / "data" / "provenance_labels.jsonl"
-#: Batches 7 to 10 (splits ``final-4``, ``final-5``, ``final-6`` and ``final-7``): Wikipedia excerpts kept in the repository,
-#: and their labels, in batch order.
+#: Batches 7 to 10 (splits ``final-4``, ``final-5``, ``final-6`` and ``final-7``): Wikipedia excerpts kept in the
+#: repository; batch 11 (``final-8``): Wikinews articles that are not hosts; and their labels, in batch order.
 EXTRA_RECORDS = (ROOT / "bench" / "data" / "provenance_wikipedia.jsonl",
                  ROOT / "bench" / "data" / "provenance_wikipedia_b8.jsonl",
                  ROOT / "bench" / "data" / "provenance_wikipedia_b9.jsonl",
-                 ROOT / "bench" / "data" / "provenance_wikipedia_b10.jsonl")
+                 ROOT / "bench" / "data" / "provenance_wikipedia_b10.jsonl",
+                 ROOT / "bench" / "data" / "provenance_wikinews_b11.jsonl")
 EXTRA_LABELS = (ROOT / "bench" / "data" / "provenance_labels_wikipedia.jsonl",
                 ROOT / "bench" / "data" / "provenance_labels_wikipedia_b8.jsonl",
                 ROOT / "bench" / "data" / "provenance_labels_wikipedia_b9.jsonl",
-                ROOT / "bench" / "data" / "provenance_labels_wikipedia_b10.jsonl")
+                ROOT / "bench" / "data" / "provenance_labels_wikipedia_b10.jsonl",
+                ROOT / "bench" / "data" / "provenance_labels_wikinews_b11.jsonl")
 HOSTS = ROOT.parent / "shared" / "eval" / "hosts"
 PROSELINT = ROOT.parent / "shared" / "eval" / "proselint_examples" / "proselint_examples.jsonl"
 TRAPS = ROOT / "tests" / "fixtures" / "provenance_traps.txt"
 RESULTS = ROOT / "bench" / "results"
 POSITIVE = {"vague", "unsourced"}
 COMMAND = "/work/venv/bin/python bench/provenance.py --write"
-SPLITS = ("final-7", "final-6", "final-5", "final-4", "final-3", "final-2", "final", "test-seen", "dev")
+SPLITS = ("final-8", "final-7", "final-6", "final-5", "final-4", "final-3", "final-2", "final", "test-seen", "dev")
 #: Which sentences of an article were labelled (batches 5 and 6): a digit, a number word, an ordinal,
 #: a fraction, a quantity word, a superlative or one of six comparatives. Batches 1-4 kept fewer.
 KEPT_RE = re.compile(
@@ -129,7 +133,8 @@ _SELECTION_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 
 
 def load_records() -> dict[str, dict]:
-    """Every labelled text by id: the host articles and the Wikipedia excerpts of batches 7 to 10."""
+    """Every labelled text by id: the host articles, the Wikipedia excerpts of batches 7 to 10 and the
+    Wikinews articles of batch 11."""
     out = load_hosts()
     for path in EXTRA_RECORDS:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -139,7 +144,7 @@ def load_records() -> dict[str, dict]:
 
 
 def load_labels() -> list[dict]:
-    """Every label row: batches 1-6 (host articles) and batches 7 to 10 (Wikipedia excerpts)."""
+    """Every label row: batches 1-6 (host articles), 7 to 10 (Wikipedia excerpts) and 11 (Wikinews)."""
     return [json.loads(line) for path in (LABELS, *EXTRA_LABELS)
             for line in path.read_text(encoding="utf-8").splitlines()]
 

@@ -355,7 +355,7 @@ def test_labelled_sentences_are_exactly_the_kept_ones_in_batches_5_and_6():
     bench = _bench()
     rows = [json.loads(line) for line in bench.LABELS.read_text(encoding="utf-8").splitlines()]
     hosts = bench.load_hosts()
-    assert {r["split"] for r in rows} | {"final-4", "final-5", "final-6", "final-7"} == set(bench.SPLITS)
+    assert {r["split"] for r in rows} | {"final-4", "final-5", "final-6", "final-7", "final-8"} == set(bench.SPLITS)
     for batch, articles in ((5, 37), (6, 50)):
         labelled = {(r["id"], r["paragraph"], r["sentence"]) for r in rows if r["batch"] == batch}
         ids = {rid for rid, _, _ in labelled}
@@ -374,19 +374,21 @@ def test_labelled_sentences_are_exactly_the_kept_ones_in_batches_5_and_6():
     assert {r["id"] for r in rows} == set(hosts)
 
 
-#: Batches 7 to 10, the Wikipedia excerpts (index in EXTRA_RECORDS, split, batch, excerpts, words,
-#: and the count of each label), each drawn after the ones before and sharing no article with them.
-WIKIPEDIA_BATCHES = [
-    (0, "final-4", 7, 12, 9902, {"none": 263, "sourced": 44, "vague": 1, "unsourced": 23}),
-    (1, "final-5", 8, 20, 15548, {"none": 385, "sourced": 22, "unsourced": 36}),
-    (2, "final-6", 9, 25, 19008, {"none": 511, "sourced": 62, "vague": 2, "unsourced": 55}),
-    (3, "final-7", 10, 9, 6909, {"none": 196, "sourced": 13, "unsourced": 7}),
+#: Batches 7 to 11 (index in EXTRA_RECORDS, split, batch, licence, texts, words, and the count of each
+#: label), each drawn after the ones before and sharing no text with them: the Wikipedia excerpts of
+#: batches 7 to 10, and the Wikinews articles of batch 11, which are no host articles.
+EXTRA_BATCHES = [
+    (0, "final-4", 7, "CC BY-SA 3.0", 12, 9902, {"none": 263, "sourced": 44, "vague": 1, "unsourced": 23}),
+    (1, "final-5", 8, "CC BY-SA 3.0", 20, 15548, {"none": 385, "sourced": 22, "unsourced": 36}),
+    (2, "final-6", 9, "CC BY-SA 3.0", 25, 19008, {"none": 511, "sourced": 62, "vague": 2, "unsourced": 55}),
+    (3, "final-7", 10, "CC BY-SA 3.0", 9, 6909, {"none": 196, "sourced": 13, "unsourced": 7}),
+    (4, "final-8", 11, "CC BY 2.5", 123, 30633, {"none": 559, "sourced": 118, "vague": 23, "unsourced": 128}),
 ]
 
 
-@pytest.mark.parametrize("index, split, batch, excerpts, words, labels", WIKIPEDIA_BATCHES,
-                         ids=[f"batch-{b[2]}" for b in WIKIPEDIA_BATCHES])
-def test_each_wikipedia_batch_labels_every_kept_sentence_of_its_excerpts(index, split, batch, excerpts, words, labels):
+@pytest.mark.parametrize("index, split, batch, licence, texts, words, labels", EXTRA_BATCHES,
+                         ids=[f"batch-{b[2]}" for b in EXTRA_BATCHES])
+def test_each_extra_batch_labels_every_kept_sentence_of_its_texts(index, split, batch, licence, texts, words, labels):
     from collections import Counter
 
     from docqa.textutil import split_sentences
@@ -394,13 +396,13 @@ def test_each_wikipedia_batch_labels_every_kept_sentence_of_its_excerpts(index, 
     bench = _bench()
     records = [json.loads(line) for line in bench.EXTRA_RECORDS[index].read_text(encoding="utf-8").splitlines()]
     rows = [json.loads(line) for line in bench.EXTRA_LABELS[index].read_text(encoding="utf-8").splitlines()]
-    assert len(records) == excerpts and all(r["license"] == "CC BY-SA 3.0" for r in records)
+    assert len(records) == texts and all(r["license"] == licence for r in records)
     assert sum(r["n_words"] for r in records) == words
-    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {(split, batch, "CC BY-SA 3.0")}
+    assert {(r["split"], r["batch"], r["license"]) for r in rows} == {(split, batch, licence)}
     earlier = {json.loads(line)["id"] for path in bench.EXTRA_RECORDS[:index]
                for line in path.read_text(encoding="utf-8").splitlines()}
-    assert len(earlier) == sum(b[3] for b in WIKIPEDIA_BATCHES[:index])
-    assert not earlier & {r["id"] for r in records}  # each batch skips the articles of those before
+    assert len(earlier) == sum(b[4] for b in EXTRA_BATCHES[:index])
+    assert not earlier & {r["id"] for r in records}  # each batch skips the texts of those before
     kept = {}
     for rec in records:
         for pi, p in enumerate(rec["paragraphs"]):
@@ -409,6 +411,17 @@ def test_each_wikipedia_batch_labels_every_kept_sentence_of_its_excerpts(index, 
                     kept[(rec["id"], pi, si)] = p[s:e]
     assert {(r["id"], r["paragraph"], r["sentence"]): r["text"] for r in rows} == kept
     assert Counter(r["label"] for r in rows) == labels
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "hosts").is_dir(),
+                    reason="shared host articles not present")
+def test_batch_11_takes_no_host_article():
+    bench = _bench()
+    hosts = {rec["url"] for rec in bench.load_hosts().values() if "url" in rec}
+    records = [json.loads(line) for line in bench.EXTRA_RECORDS[4].read_text(encoding="utf-8").splitlines()]
+    assert all(r["genre"] == "news" and r["url"].startswith("https://en.wikinews.org/wiki/") for r in records)
+    assert not hosts & {r["url"] for r in records}
+    assert all(150 <= r["n_words"] <= 1500 and r["n_paragraphs"] >= 3 for r in records)
 
 
 def test_labels_line_up_with_todays_sentences():
