@@ -653,3 +653,51 @@ def test_a_small_group_named_with_the_is_referential_even_of_delegates():
     assert lint("The treaty was signed at noon by the two Vermont delegates in the old hall.")[0] == []
     assert [f[0] for f in lint("Two delegates walked out of the convention on Friday.")[0]] == ["PRV001"]
     assert [f[0] for f in lint("The 412 delegates elected a new chair on Friday.")[0]] == ["PRV001"]
+
+
+# ------------------------------------------------------------------ short news (issue 6: batch 11's errors)
+@pytest.mark.parametrize("text, claim", [
+    ("The 176 people on board were all killed.", "176 people"),
+    ("The local police chief and two others were also injured.", "two others"),
+    ("All 189 on the aircraft died when the flight came down last October.", "189 on the aircraft died"),
+    ("Three children were taken to hospital after a bus crashed into a tunnel.", "Three children"),
+    ("One other person was injured in the altercation.", "One other person was injured"),
+    ("According to reports, of the 40 passengers, 22 were Cuban.", "40 passengers"),
+    ("He was given a fine of US$86,000.", "US$86,000"),
+    ("The storm was given only a one-in-five chance of becoming a hurricane.", "one-in-five"),
+    ("He pleaded not guilty to seven counts of negligent homicide.", "seven counts"),
+    ("She was defeated by an SNP candidate with a 149 vote margin.", "149 vote margin"),
+    ("The tribe now has a herd of 33 buffalo.", "33"),
+])
+def test_tallies_and_amounts_in_short_news_reports_are_claims(text, claim):
+    assert [f[3] for f in lint(text)[0]] == [claim]
+
+
+@pytest.mark.parametrize("text", [
+    "No one was hurt in the second blast.",
+    "One of the victims was hospitalized.",
+    "Police searched the area. Later one suspect was arrested.",
+    "Offenders face a fine of up to US$5,000 under the new law.",
+    "University won with a 22 points to 10 win. They went into the break 12 points to 10.",
+    "The Wildlife Protection Act, 1972 lists jackals as a protected species.",
+    "The two countries signed the treaty, and the three men met in Paris.",
+])
+def test_single_arrests_rules_scores_and_law_names_are_not_claims(text):
+    assert lint(text)[0] == []
+
+
+@pytest.mark.parametrize("text, sourced", [
+    # a participle after a preposition is an adjective, not a report by the subject before it
+    ("The United States has the most cases, with confirmed infections in Spain totaling 250,000.", False),
+    # money posted as bail is paid, not published
+    ("He was released after his lawyers posted US$2 million bond.", False),
+    # "are to find": an arrangement, nothing reported
+    ("Liberal Democrats are to find a new leader after a 149 vote margin.", False),
+    ("Schwartz went on to say they had pleaded guilty to fourteen felony charges.", True),
+    ("Johns Hopkins University (JHU) data indicated one million confirmed infections.", True),
+    ("Authorities expected winds of 100 mph and high waves.", True),
+])
+def test_who_reports_a_figure_in_short_news_reports(text, sourced):
+    found, counts, _ = lint(text)
+    assert counts["claims"] == 1
+    assert (counts["sourced"] == 1) is sourced and bool(found) is not sourced

@@ -83,8 +83,12 @@ ATTRIBUTION_VERBS = frozenset(
     disclosed acknowledged admitted countered replied commented remarked observed
     emphasized emphasised stressed highlighted believes believe thinks expects concluded
     concludes determined measured called labelled labeled dubbed termed declared ranked promised
-    pledged vowed ranks rates rated rank names named""".split()
+    pledged vowed ranks rates rated rank names named expected""".split()
 )
+#: A participle right after one of these is an adjective ("with confirmed infections").
+_ADJECTIVE_PREPOSITIONS = frozenset("with of for from among without into over under".split())
+#: "posted bail", "posted US$2 million bond": money paid.
+_POSTED_MONEY_RE = rx.compile(r"[ \u00a0]+(?:(?:US|A|C|NZ|HK)?\$|£|€|\d|bail\b|bond\b|(?:a|the|his|her|their)[ \u00a0]+(?:bail|bond)\b)")
 #: After these, "claims", "reports", "estimates" are plural nouns, not verbs ("asylum claims over 150,000").
 _NOUN_FOLLOWERS = frozenset("of over in on for from to and or with were are was is have had by , . ; : ) ] that's".split())
 _DOCUMENT_HEADS = frozenset("release statement report filing figures data survey accounts website account".split())
@@ -94,7 +98,7 @@ _DETERMINERS = frozenset("the a an its their his her our this that these those m
 WEAK_VERBS = frozenset(
     """recorded recorded counted counts measured listed lists put puts called labelled labeled dubbed
     termed named names ranked ranks rated rates rank promised pledged vowed described describes
-    credit credits credited expressed believes believe thinks expects released releases published
+    credit credits credited expressed believes believe thinks expects expected released releases published
     publishes found finds find""".split()
 )
 #: Verbs after which a vague subject ("reports", "experts", "data") is vague attribution.
@@ -451,10 +455,17 @@ def _verb_attributions(text: str, start: int, end: int, out: Attribution,
             continue  # "the confirmed death toll", "a reported 30 people": adjectives
         if i and _NUMBER_TOKEN_RE.fullmatch(tokens[i - 1][2]):
             continue  # "1,124 pledged delegates", "30 reported deaths": an adjective after a number
+        if (i and tokens[i - 1][2].lower() in _ADJECTIVE_PREPOSITIONS and low.endswith("ed")
+                and nxt[:1].isalpha() and nxt not in ("by", "that", "to", "in", "at", "on")):
+            continue  # "with confirmed infections", "an earthquake of reported magnitude 4.9": adjectives
+        if low == "posted" and _POSTED_MONEY_RE.match(text, te, end):
+            continue  # "his lawyers posted US$2 million bond": paid, not published
         if nxt == "to" and i and tokens[i - 1][2] == "," and low in _REPORTING_PASSIVES:
             continue  # "Hurricane Maria, estimated to have done ...": a reduced passive, nobody named
         if nxt in ("up", "off"):
             continue  # "two hundred showed up", "put off": a phrasal verb, not a report
+        if i >= 2 and tokens[i - 1][2].lower() == "to" and tokens[i - 2][2].lower() in ("are", "is", "was", "were"):
+            continue  # "Liberal Democrats are to find a new leader": an arrangement, nothing reported
         if low.startswith("claim") and (_LIVES_AFTER_RE.match(text, te, end) or _CLAIMED_THING_RE.match(text, te, end)):
             continue  # "the hurricane claimed about 3,000 lives", "claimed title to 160 acres": no report
         if any(s <= ts < e for s, e in tag_spans) or any(s <= ts < e for s, e in anonymous_spans):
@@ -599,6 +610,8 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
             first -= 1
         if before.endswith(("'s", "’s")) or any(is_name(p) for p in range(first, k)):
             return "named", s_subj
+        if before == ")" and k >= 2 and is_name(k - 2):
+            return "named", s_subj  # "Johns Hopkins University (JHU) data indicated"
         if low in ("source", "official") and before in ("a", "an", "one"):
             return "vague", s_subj
         return "vague", s_subj

@@ -162,18 +162,19 @@ _SPORTS_NOUNS = frozenset(
 # Nouns whose count is a result, a toll or a tally: a claim at any size.
 _TALLY_NOUNS = frozenset(
     """deaths dead fatalities casualties victims injuries injured wounded survivors bodies killed
-    arrests votes delegates seats electors""".split()
+    arrests votes delegates seats electors counts charges""".split()
 )
 _CASUALTY_VERBS = (
     r"(?:dead|killed|injured|wounded|missing|hurt|died|arrested|detained|evacuated|rescued|"
-    r"hospitali[sz]ed|drowned|perished)\b"
+    r"hospitali[sz]ed|drowned|perished|taken[ \u00a0]to[ \u00a0](?:a[ \u00a0]|the[ \u00a0])?hospital)\b"
 )
 _CASUALTY_AFTER_RE = rx.compile(
     r"^(?:(?:[ \u00a0](?:(?-i:[a-z])[\w-]*|a|an)){0,4}?[ \u00a0](?:were|are|was|have[ \u00a0]been|had[ \u00a0]been|has[ \u00a0]been|"
-    r"remain|remained)(?:[ \u00a0](?:confirmed|reported|believed|feared|presumed|now|later|seriously|critically))?"
+    r"remain|remained)(?:[ \u00a0](?:confirmed|reported|believed|feared|presumed|now|later|seriously|critically|"
+    r"also|all|both|each|reportedly)){0,2}"
     r"|(?:[ \u00a0]of[ \u00a0](?:his|her|their|its|the)(?=[ \u00a0]))?"
     r"(?:[ \u00a0](?:people|persons|others|more|civilians|soldiers|children|adults|(?-i:[a-z])[\w-]*|"
-    r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers)))){0,2})"
+    r"(?-i:[A-Z][a-z]+(?:ans|ese|is|ers)))){0,3})"
     r"[ \u00a0]" + _CASUALTY_VERBS,
     re.IGNORECASE,
 )
@@ -199,7 +200,8 @@ _GROWTH_BEFORE_RE = rx.compile(
 )
 #: "a crowd of", "an audience of some": the number after is a head count.
 _CROWD_BEFORE_RE = rx.compile(
-    r"\b(?:crowds?|audiences?|turnout|attendance|gatherings?|rally|march)[ \u00a0](?:of|estimated[ \u00a0]at|numbering)[ \u00a0]"
+    r"\b(?:crowds?|audiences?|turnout|attendance|gatherings?|rally|march|herds?|flocks?|colony|colonies|swarms?|"
+    r"population)[ \u00a0](?:of|estimated[ \u00a0]at|numbering)[ \u00a0]"
     r"(?:about[ \u00a0]|around[ \u00a0]|some[ \u00a0]|nearly[ \u00a0]|almost[ \u00a0]|over[ \u00a0]|more[ \u00a0]than[ \u00a0]|up[ \u00a0]to[ \u00a0])?$",
     re.IGNORECASE,
 )
@@ -404,14 +406,17 @@ _PROPORTION_RE = rx.compile(
     r"|[ \u00a0]as[ \u00a0](?:much|many)"
     # "more than half the investment" (not "half the time", "half the battle")
     r"|(?<=half)[ \u00a0]the[ \u00a0](?!(?:" + _PERIODS + r"|battle|fun|story|problem)\b)[\w'’]+)"
-    r"|(?<![\d.,])\b(?:one|two|three|four|five|\d+)[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?"
+    r"|(?<![\d.,])\b(?:one|two|three|four|five|\d+)(?:[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?|-in-)"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*)\b",
     re.IGNORECASE,
 )
 _RULE_RE = rx.compile(
     r"\b(?:must|(?:is|are)[ \u00a0](?:required|needed)|required[ \u00a0]to|needs?[ \u00a0]to|have[ \u00a0]to|has[ \u00a0]to|"
     r"eligible|at[ \u00a0]least[ \u00a0][^.;]{0,40}(?:are|is)[ \u00a0](?:needed|required)|limited[ \u00a0]to|capped[ \u00a0]at|"
-    r"restricted[ \u00a0]to|set[ \u00a0]at|a[ \u00a0](?:maximum|minimum)[ \u00a0]of|fine[ \u00a0]of|penalty[ \u00a0]of|punishable[ \u00a0]by|"
+    r"restricted[ \u00a0]to|set[ \u00a0]at|a[ \u00a0](?:maximum|minimum)[ \u00a0]of|"
+    # a fine a law sets ("faces a fine of up to"), not one a court gave ("was given a fine of US$86,000")
+    r"(?<!given[ \u00a0]a[ \u00a0])(?<!handed[ \u00a0]a[ \u00a0])(?<!imposed[ \u00a0]a[ \u00a0])(?<!received[ \u00a0]a[ \u00a0])"
+    r"(?<!paid[ \u00a0]a[ \u00a0])(?<!issued[ \u00a0]a[ \u00a0])(?<!pay[ \u00a0]a[ \u00a0])(?:fine|penalty)[ \u00a0]of|punishable[ \u00a0]by|"
     r"(?:characteri[sz]es?|defines?|classif(?:y|ies))[ \u00a0](?:[\w-]+[ \u00a0]){0,3}?(?:where|when|in[ \u00a0]which|with|as)|"
     r"(?:^|(?<=[ \u00a0]))if|under[ \u00a0](?:the[ \u00a0])?(?:new[ \u00a0]|previous[ \u00a0]|current[ \u00a0]|proposed[ \u00a0]|old[ \u00a0])?"
     r"(?:law|rules?|act|bill|proposal|plan|agreement|deal|regulations?|scheme|policy|(?-i:[A-Z]{2,})))\b",
@@ -738,8 +743,9 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         unit = _UNIT_AFTER_RE.match(text, e, end)
         measured = unit is not None and not unit.group().strip()[:1].isupper() and "vote" not in unit.group().lower()
         if not measured and (year_range or not _plural_noun_follows(after)
-                             or _prev_word(text, s, start).lower() in _YEAR_PREPOSITIONS):
-            return None  # a year, a year range or a year-like label
+                             or _prev_word(text, s, start).lower() in _YEAR_PREPOSITIONS
+                             or _LAW_NAME_BEFORE_RE.search(before)):
+            return None  # a year, a year range, a year-like label or a law's year ("Act, 1972")
 
     if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(text[e:end]):
         return None
@@ -806,6 +812,11 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return s_claim, e_num + _WEATHER_AFTER_RE.match(after).end(), "count"  # "240 days of sunshine": a climate figure
     if first.split("-")[0] in _TIME_UNITS or first in ("more", "consecutive", "straight", "full") and len(tokens) > 1 and tokens[1].lower() in _TIME_UNITS:
         return None
+    if _POINTS_SCORE_AFTER_RE.match(after) or _POINTS_SCORE_BEFORE_RE.search(before):
+        return None  # "a 22 points to 10 win": a score
+    m_margin = _VOTE_MARGIN_AFTER_RE.match(text, e_num, end)
+    if m_margin and value >= 2:
+        return s_claim, m_margin.end(), "count"  # "a 149 vote margin": an election result
     m_mag = re.match(r"[- \u00a0](?:magnitude|on[ \u00a0]the[ \u00a0](?:Richter|moment[ \u00a0]magnitude)[ \u00a0]scale)\b", text[e_num:end], re.IGNORECASE)
     if m_mag:
         return s_claim, e_num + m_mag.end(), "measure"  # an earthquake's measured size
@@ -834,7 +845,7 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     noun_end, noun = _count_noun(text, e_after, end)
     referential = re.search(r"\b(?:the|these|those|both|all|its|his|her|their|our|my|your|of)[ \u00a0]$", before, re.IGNORECASE)
     is_one = value < 2 and not scale
-    if is_one and not (growth or m_unit):
+    if is_one and not (growth or m_unit or _single_casualty(text, s, e_after, end, start)):
         return None
     large = value >= 10 or bool(scale)
     crowd = _CROWD_BEFORE_RE.search(before)
@@ -848,7 +859,7 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
             return None
         if large or tally or casualty or growth or record:
             if (referential and re.search(r"\b(?:the|these|those|both|its|his|her|their|our|my|your)[ \u00a0]$", before, re.IGNORECASE)
-                    and not ((tally and value >= 10) or growth) and not (large and _TOTAL_BEFORE_RE.search(before))):
+                    and not (((tally or casualty) and value >= 10) or growth) and not (large and _TOTAL_BEFORE_RE.search(before))):
                 return None  # "the 36 members", "the two delegates": a group already introduced
             return s_claim, noun_end, "count"
         return None
@@ -868,8 +879,17 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     return None
 
 
+#: "The Wildlife Protection Act, 1972 lists": a year that is part of a law's name.
+_LAW_NAME_BEFORE_RE = rx.compile(r"\b(?-i:Act|Acts|Code|Ordinance|Regulations?),?[ \u00a0]$")
+#: "22 points to 10": a score, either number.
+_POINTS_SCORE_AFTER_RE = rx.compile(r"[ \u00a0]points?[ \u00a0](?:to|-|–)[ \u00a0]\d", re.IGNORECASE)
+_POINTS_SCORE_BEFORE_RE = rx.compile(r"\d[ \u00a0]points?[ \u00a0](?:to|-|–)[ \u00a0]$", re.IGNORECASE)
+#: "a 149 vote margin", "a 30 seat majority": the size of a win.
+_VOTE_MARGIN_AFTER_RE = rx.compile(r"[ \u00a0](?:votes?|seats?)[ \u00a0](?:margin|majority|lead|gap|difference)\b", re.IGNORECASE)
 #: "among the 163 teams", "one of the 40 members": the size of the whole group is stated.
-_TOTAL_BEFORE_RE = rx.compile(r"\b(?:among|one[ \u00a0]of|out[ \u00a0]of)[ \u00a0]the[ \u00a0]$", re.IGNORECASE)
+#: "Of the 40 passengers, 22 were ...", opening a clause, does the same.
+_TOTAL_BEFORE_RE = rx.compile(
+    r"(?:\b(?:among|one[ \u00a0]of|out[ \u00a0]of)|(?:^|[,;:(][ \u00a0]?)of)[ \u00a0]the[ \u00a0]$", re.IGNORECASE)
 #: "over 240 days of sunshine a year": a count of days of some weather.
 _WEATHER_AFTER_RE = rx.compile(
     r"[ \u00a0]+(?:days|hours|nights)[ \u00a0]+of[ \u00a0]+(?:sunshine|sun|rain|rainfall|snow|snowfall|frost|fog|precipitation)\b",
@@ -896,6 +916,16 @@ _CLAUSE_VERB_AFTER_RE = rx.compile(
 _ASIDE_RE = rx.compile(
     r"^((?:[ \u00a0](?:(?-i:[a-z])[\w-]*)){0,2}),[ \u00a0](?:who|which|all|most|many|some|including|among[ \u00a0]them)\b[^,;:()]{1,60},"
 )
+
+
+def _single_casualty(text: str, s: int, e_after: int, end: int, start: int) -> bool:
+    """"One other person was injured": one casualty, stated as the subject of a casualty verb, is a
+    tally (not "one of the victims was ...", not "no one was hurt"; one arrest is narrative)."""
+    after = text[e_after:end]
+    if re.match(r"[ \u00a0]of\b", after) or _prev_word(text, s, start).lower() == "no":
+        return False
+    m = _CASUALTY_AFTER_RE.match(after)
+    return bool(m) and not re.search(r"(?:arrested|detained|evacuated|rescued)$", m.group(), re.IGNORECASE)
 
 
 def _casualty_after_aside(after: str) -> re.Match[str] | None:
