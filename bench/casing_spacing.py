@@ -115,6 +115,22 @@ VERIFIED_SLIPS = {
     ("gum-news-warhol", "diety"),  # "He is a post-modern diety."
     ("gum-academic-mutation", "litely"),  # "errors that are litely to occur"
 }
+# The same for the unseen Wikinews articles (provenance batch 11), listed after their first run:
+# "secretery" was checked against the source CSV; the other four are common misspellings that the
+# copy kept as it found them. "east Asia" for the region's name East Asia.
+UNSEEN_VERIFIED_SLIPS = {
+    ("wikinews-2020-seoul-city-mayor-park-won-soon-found-dead-south-korean-polic", "secretery"),
+    ("wikinews-2019-students-compete-in-second-international-neurosurgery-olympi", "suggesnted"),
+    ("wikinews-2019-puerto-rico-supreme-court-removes-governor-pierluisi-wanda-v", "recongnize"),
+    ("wikinews-2019-hungarian-state-owned-enterprise-acquires-hirtenberger-defen", "mulitple"),
+    ("wikinews-2020-200-in-new-delhi-india-drink-cow-urine-to-fight-off-covid-19", "noone"),
+    ("wikinews-2020-first-foreigners-die-from-coronavirus-in-wuhan-china", "east Asia"),
+}
+#: The unseen set's first and only run before anything was read of it (at commit d810f95 with this
+#: part of the script added; casing rules of 75a1a71): injected 728, found 665 (91.3%); 712
+#: findings, 26 on no injected slip (strict precision 96.3%); 112 of 123 clean articles with no finding.
+UNSEEN_FIRST_RUN = {"recall": 0.9135, "found": 665, "injected": 728, "precision_strict": 0.9635,
+                    "findings": 712, "clean": 112, "articles": 123}
 
 
 # --------------------------------------------------------------------------- docqa
@@ -219,7 +235,9 @@ def _overlaps(s: int, e: int, edits) -> bool:
     return any(s < ee + 1 and es - 1 < e for es, ee, *_ in edits)
 
 
-def corruption_set(hosts: list[dict], copies: int = 2) -> list[dict]:
+def corruption_set(hosts: list[dict], copies: int = 2, split: str | None = None) -> list[dict]:
+    """Corrupted copies of ``hosts``: every fifth article in the test part and the rest in the
+    development part, or all in ``split`` when given."""
     cases = []
     for i, row in enumerate(hosts):
         base = host_text(row)
@@ -227,14 +245,22 @@ def corruption_set(hosts: list[dict], copies: int = 2) -> list[dict]:
         for c in range(copies):
             rng = random.Random(f"{SEED}:{row['id']}:{c}")
             text, gold = corrupt(base, body_start, rng)
-            cases.append({"id": row["id"], "copy": c, "split": "test" if i % 5 == 0 else "dev",
+            cases.append({"id": row["id"], "copy": c, "split": split or ("test" if i % 5 == 0 else "dev"),
                           "text": text, "gold": gold})
     return cases
 
 
-def score_corruption(cases: list[dict], rules) -> dict:
+def load_unseen() -> list[dict]:
+    """The Wikinews articles of provenance batch 11 (``data/provenance_wikinews_b11.jsonl``): news
+    from the hosts' source files that are not hosts, added after every casing, spacing and spelling
+    rule of the time had been chosen; no rule was chosen on them."""
+    path = ROOT / "bench" / "data" / "provenance_wikinews_b11.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def score_corruption(cases: list[dict], rules, splits: tuple[str, ...] = ("dev", "test")) -> dict:
     out: dict = {}
-    for split in ("dev", "test"):
+    for split in splits:
         sub = [c for c in cases if c["split"] == split]
         tp_findings = fp = verified = 0
         hit_by_kind: Counter = Counter()
@@ -255,7 +281,7 @@ def score_corruption(cases: list[dict], rules) -> dict:
                 if matched:
                     tp_findings += 1
                     fam_tp[f.family] += 1
-                elif (case["id"], case["text"][f.start:f.end]) in VERIFIED_SLIPS:
+                elif (case["id"], case["text"][f.start:f.end]) in VERIFIED_SLIPS | UNSEEN_VERIFIED_SLIPS:
                     verified += 1
                 else:
                     fp += 1
@@ -327,7 +353,7 @@ def score_clean(hosts: list[dict], rules) -> dict:
         words += len(text.split())
         found = lint(text, rules)
         clean += not found
-        clean_but_slips += all((row["id"], text[f.start:f.end]) in VERIFIED_SLIPS for f in found)
+        clean_but_slips += all((row["id"], text[f.start:f.end]) in VERIFIED_SLIPS | UNSEEN_VERIFIED_SLIPS for f in found)
         for f in found:
             by_code[f.code] += 1
             if len(examples) < 60:
@@ -587,6 +613,9 @@ def render(results: dict) -> str:
         "the development part rose 90.9% -> 93.2%, the test part 87.1% -> 87.5%. Since then, two precision fixes found",
         "on Wikipedia excerpts no rule was tuned on (an English word the document keeps in lower case) were checked on",
         "the development part and the clean hosts, and the test score was looked at once more, as a number: unchanged.",
+        "A further round (GeoNames cities, acronyms spelled out, two-word office titles) was chosen on the development",
+        "part's extra copies; its test figures were seen twice as numbers (once by kind, by mistake, mid-round): 87.5% ->",
+        "90.0%. The unseen news below, first scored after that round, is the better estimate of recall on new text.",
         "",
         "Recall by kind of slip (test part): "
         + "; ".join(f"{k} {v['found']}/{v['of']}" for k, v in c["recall_by_kind"].items()) + ".",
@@ -597,6 +626,20 @@ def render(results: dict) -> str:
         f"({_pct(cl['share_without_findings_except_verified_slips'])}) have none besides real slips of the original "
         f"({cl['findings_per_1000_words']} findings per 1,000 words; by rule: "
         + ", ".join(f"{k} {v}" for k, v in cl["findings_by_rule"].items()) + ").",
+        "",
+    ]
+    un, uc, first = results["unseen"]["corruption"], results["unseen"]["clean"], UNSEEN_FIRST_RUN
+    lines += [
+        f"**Unseen news** ({uc['articles']} Wikinews articles of 2019 and 2020 that are not hosts, added for the",
+        "provenance bench as its batch 11 after every rule here had been chosen; corrupted the same way, two copies",
+        f"each). First run, before anything of them was read: recall {100 * first['recall']:.1f}% ({first['found']}/"
+        f"{first['injected']}), strict precision {100 * first['precision_strict']:.1f}%, {first['clean']}/{first['articles']}"
+        " clean articles with no finding. Now: recall "
+        f"{_pct(un['recall'])} ({un['injected_found']}/{un['injected']}), precision {_pct(un['precision'])} "
+        f"(strict {_pct(un['precision_strict'])}); {uc['articles_without_findings']}/{uc['articles']} clean articles "
+        f"have no finding, {uc['articles_without_findings_except_verified_slips']}/{uc['articles']} none besides "
+        f"{len(UNSEEN_VERIFIED_SLIPS)} real slips of the originals (`UNSEEN_VERIFIED_SLIPS`). By kind: "
+        + "; ".join(f"{k} {v['found']}/{v['of']}" for k, v in un["recall_by_kind"].items()) + ".",
         "",
     ]
     u = results["lt_unit"]["by_family"]
@@ -667,6 +710,11 @@ def main(argv: list[str] | None = None) -> int:
         "lt_examples": score_lt_examples(args.eval, rules),
         "lt_names": score_lt_names(args.eval, rules),
         "vale": score_vale(args.eval, rules),
+    }
+    unseen = load_unseen()
+    results["unseen"] = {
+        "corruption": score_corruption(corruption_set(unseen, split="unseen"), rules, ("unseen",))["unseen"],
+        "clean": score_clean(unseen, rules),
     }
     if args.compare_dictionaries:
         results["dictionaries"] = compare_dictionaries(cases, hosts)
