@@ -701,3 +701,22 @@ def test_who_reports_a_figure_in_short_news_reports(text, sourced):
     found, counts, _ = lint(text)
     assert counts["claims"] == 1
     assert (counts["sourced"] == 1) is sourced and bool(found) is not sourced
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Dorian made its initial landfall as a Category 5 hurricane in the Abaco Islands.", "Category 5 hurricane"),
+    ("Hurricane Lorenzo reached Category 5 on the Saffir–Simpson scale on Saturday.", "Category 5"),
+    ("Republican Kevin McCarthy, who held the post of Speaker this past term, received 192.", "192"),
+    ("In second place, former Vice President Joe Biden had 54.", "54"),
+])
+def test_a_storm_category_and_a_bare_tally_are_claims(text, claim):
+    assert [f[3] for f in lint(text)[0]] == [claim]
+
+
+@pytest.mark.parametrize("text", [
+    'Hurricanes classified as category 3 or above are considered to be "major" hurricanes.',
+    "The storm was named after Category 5 Records, a label.",
+    "He had 2 and she had 3.",
+])
+def test_a_storm_class_by_definition_and_small_bare_numbers_are_not_claims(text):
+    assert lint(text)[0] == []

@@ -765,6 +765,9 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return None  # "at 36 Quai des Orfevres": an address written name-first
     prev = _prev_word(text, s, start)
     prev_lower = prev.lower().rstrip(".")
+    if prev_lower == "category" and digits and _STORM_EVENT_BEFORE_RE.search(before):
+        m_storm = _STORM_CATEGORY_RE.match(text, e, end)
+        return s - len(prev) - 1, m_storm.end(), "measure"  # "made landfall as a Category 5 hurricane"
     if prev_lower in _IDENTIFIER_WORDS or prev.startswith("#"):
         return None
     currency = _CURRENCY_BEFORE_RE.search(before)
@@ -868,6 +871,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return s_claim, e_after + (casualty_after.end() if casualty_after else 0), "count"
     if growth or record:
         return s_claim, e_after, "growth" if growth else "count"
+    if large and _BARE_TALLY_BEFORE_RE.search(before) and re.match(r"[ \u00a0]*(?:[.;]|,[ \u00a0]|$)", text[e_after:end]):
+        return s_claim, e_after, "count"  # "McCarthy ... received 192.": votes or delegates, the noun left out
     if large and _SETTLEMENT_OF_RE.search(before):
         return s_claim, e_after, "count"  # "a city of 45,000": a population
     if crowd and large:
@@ -879,6 +884,14 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     return None
 
 
+#: "a Category 5 hurricane" after a verb of what the storm did ("made landfall as", "reached",
+#: "strengthened to"): the storm's measured strength, not a name with a number in it.
+_STORM_CATEGORY_RE = rx.compile(r"(?:[ \u00a0](?:hurricane|typhoon|cyclone|storm)\b)?", re.IGNORECASE)
+_STORM_EVENT_BEFORE_RE = rx.compile(
+    r"\b(?:landfall|made|reached|reaching|strengthened|strengthening|intensified|upgraded|downgraded|weakened|"
+    r"peaked|became|hit|struck)\b[^.;]{0,25}$", re.IGNORECASE)
+#: "received 192.", "had 54": a bare count that ends its clause after a verb of winning or holding.
+_BARE_TALLY_BEFORE_RE = rx.compile(r"\b(?:received|receiving|won|winning|got|secured|garnered|took|had)[ \u00a0]$")
 #: "The Wildlife Protection Act, 1972 lists": a year that is part of a law's name.
 _LAW_NAME_BEFORE_RE = rx.compile(r"\b(?-i:Act|Acts|Code|Ordinance|Regulations?),?[ \u00a0]$")
 #: "22 points to 10": a score, either number.
