@@ -136,3 +136,22 @@ def test_stored_hyphenation_patterns_hyphenate_as_pyphen_does(fresh, monkeypatch
         assert [list(map(int, ours.hd.positions(w))) for w in words] == [
             list(map(int, reference.positions(w))) for w in words], attempt
     assert len(list(fresh.glob("pyphen-*.marshal"))) == 1
+
+
+def test_the_stored_gazetteer_is_the_parsed_one_and_a_damaged_copy_is_rebuilt(fresh):
+    from docqa.data import lexicon
+
+    lexicon.gazetteer.cache_clear()
+    try:
+        built = lexicon.gazetteer()  # parsed, then stored
+        files = list(fresh.glob("gazetteer-*.marshal"))
+        assert len(files) == 1
+        lexicon.gazetteer.cache_clear()
+        loaded = lexicon.gazetteer()  # read back from the cache directory
+        assert loaded == built == lexicon.Gazetteer(*lexicon._parse_gazetteer(False))
+        assert loaded.kinds["kikwit"] == "city" and loaded.lookup("south korea") == "South Korea"
+        files[0].write_bytes(files[0].read_bytes()[:-7])  # truncated: its digest fails
+        lexicon.gazetteer.cache_clear()
+        assert lexicon.gazetteer() == built
+    finally:
+        lexicon.gazetteer.cache_clear()
