@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
+from pathlib import Path
 
+import pytest
 from conftest import SEEDS, json_output
 
 
@@ -193,3 +196,20 @@ def test_clean_deletes_docqa_caches_and_nothing_else(cli, tmp_path, monkeypatch)
     assert cli("clean").output == f"docqa: nothing to remove in {cache_dir.resolve()}\n"
     # The next run rebuilds what it needs and says the same.
     assert cli("lint", "-j", "1", "--format", "json", corpus).stdout == cold
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG rule is written out for Linux only")
+@pytest.mark.parametrize("xdg", [None, "", "   ", "/tmp/xdg-cache-test"])
+def test_the_cache_directory_is_the_one_platformdirs_gives(monkeypatch, xdg):
+    from platformdirs import user_cache_dir
+
+    from docqa.cachedir import default_dir
+
+    monkeypatch.delenv("DOCQA_CACHE_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert default_dir() == Path(user_cache_dir("docqa", appauthor=False))
+    monkeypatch.setenv("DOCQA_CACHE_DIR", "/tmp/elsewhere")
+    assert default_dir() == Path("/tmp/elsewhere")
