@@ -720,3 +720,18 @@ def test_a_storm_category_and_a_bare_tally_are_claims(text, claim):
 ])
 def test_a_storm_class_by_definition_and_small_bare_numbers_are_not_claims(text):
     assert lint(text)[0] == []
+
+
+@pytest.mark.parametrize("text, sourced", [
+    # a subject set off from its verb by a relative clause between commas
+    ("The United States, which has retreated from a previous goal of ousting Syrian President Bashar "
+     "al-Assad, has stated reconstruction will cost between US$300 and 400 billion.", True),
+    ("The report, which was leaked to reporters on Monday, says 40% of schools are unsafe.", True),
+    ("Aftershocks of a quake that struck the Philippines on Wednesday have increased the toll to 21.", False),
+    # a report noun opening the sentence, with its named author
+    ("Estimates by the Argentinian government state about 350 thousand abortions are carried out each year.", True),
+])
+def test_a_subject_before_a_relative_clause_and_estimates_by_a_named_body_source_a_figure(text, sourced):
+    found, counts, _ = lint(text)
+    assert counts["claims"] == 1
+    assert (counts["sourced"] == 1) is sourced and bool(found) is not sourced

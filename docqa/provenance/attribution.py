@@ -194,7 +194,7 @@ _NAMED_BODY_RE = rx.compile(
     r"\b(?:from|by|per|via)[ \u00a0](?:the[ \u00a0])?(?:[A-Z][\w&.-]*[ \u00a0]){0,4}(?:Bureau|Office|Agency|Institute|Survey|"
     r"Service|Department|Ministry|Census|Commission|Bank|Organi[sz]ation|Council|Authority|Administration|"
     r"Board|Centre|Center|University|Association|Foundation|Fund|Programme|Program|Statistics)\b"
-    r"|\b(?:report|study|survey|statement|bulletin|update|release|analysis|assessment|census|estimates?|figures|"
+    r"|\b(?i:report|study|survey|statement|bulletin|update|release|analysis|assessment|census|estimates?|figures|"
     r"data|statistics|numbers|projections?|forecasts?|count|tally|poll)[ \u00a0](?:of|by|from)[ \u00a0]"
     r"(?:the[ \u00a0])?[A-Z]"
 )
@@ -571,6 +571,24 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
             and first.lower() not in INSTITUTIONS and first.lower() not in VAGUE_HEADS):
         # "aftershocks of a quake that struck the Philippines on Wednesday have increased the toll":
         # the window is a relative clause inside the subject, whose head comes before "that".
+        # Set off by commas ("The United States, which has retreated from ..., has stated"), the
+        # clause follows the subject, which names a source when it holds a name.
+        if j >= 2 and tokens[j - 1][2] == "," and window[k][2] == ",":
+            head_words = []
+            for t in range(j - 2, max(-1, j - 8), -1):
+                if tokens[t][2] in _SUBJECT_BOUNDARY or tokens[t][2] in (",", ".", ";"):
+                    break
+                head_words.insert(0, tokens[t])
+            starts_sentence = bool(head_words) and (head_words[0][0] == floor or tokens[t][2] in '"“' if t >= 0 else True)
+            if (len(head_words) >= 2 and head_words[-1][2].lower() in ANAPHORIC_HEADS
+                    and head_words[-2][2].lower() in ("the", "this", "that", "its", "their", "his", "her")):
+                return "named", head_words[0][0]  # "The report, which was leaked on Monday, says"
+            for n, (hs, _he, w) in enumerate(head_words):
+                if n == 0 and starts_sentence and w.lower() in COMMON_OPENERS:
+                    continue
+                if (_CAP_NAME_RE.match(w) and w.lower() not in VAGUE_HEADS and w.lower() not in CALENDAR
+                        and w.lower() not in ("the", "a", "an")) or w.lower() in INSTITUTIONS:
+                    return "named", head_words[0][0]
         return None, s_subj
     at_sentence_start = window[0][0] == floor or (j >= 0 and tokens[j][2] in '"“')
 
