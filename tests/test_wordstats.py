@@ -141,17 +141,26 @@ def test_stored_hyphenation_patterns_hyphenate_as_pyphen_does(fresh, monkeypatch
 def test_the_stored_gazetteer_is_the_parsed_one_and_a_damaged_copy_is_rebuilt(fresh):
     from docqa.data import lexicon
 
+    def everything(g):
+        return dict(g.names.items()), dict(g.kinds.items()), g.ambiguous, g.max_words
+
     lexicon.gazetteer.cache_clear()
     try:
-        built = lexicon.gazetteer()  # parsed, then stored
-        files = list(fresh.glob("gazetteer-*.marshal"))
-        assert len(files) == 1
+        built = everything(lexicon.gazetteer())  # parsed, then stored
+        assert sorted(p.suffix for p in fresh.glob("gazetteer-*")) == [".marisa", ".marshal"]
         lexicon.gazetteer.cache_clear()
         loaded = lexicon.gazetteer()  # read back from the cache directory
-        assert loaded == built == lexicon.Gazetteer(*lexicon._parse_gazetteer(False))
-        assert loaded.kinds["kikwit"] == "city" and loaded.lookup("south korea") == "South Korea"
-        files[0].write_bytes(files[0].read_bytes()[:-7])  # truncated: its digest fails
+        assert everything(loaded) == built
+        names, kinds, ambiguous, longest = lexicon._parse_gazetteer()
+        cities = list(lexicon._data_lines("cities.txt"))
+        assert len(built[0]) == len(names) + len(lexicon._city_records(names, ambiguous)) > len(names) + 4000
+        assert all(built[0][k] == v and built[1][k] == kinds[k] for k, v in names.items())
+        assert loaded.kinds["kikwit"] == "city" and loaded.lookup("kikwit") == "Kikwit" and "kikwit" in loaded.names
+        assert loaded.lookup("south korea") == "South Korea" and loaded.kinds.get("qzxqzx") is None
+        assert len(cities) > 4000
+        for path in fresh.glob("gazetteer-*"):
+            path.write_bytes(path.read_bytes()[:-7])  # truncated: its digest fails
         lexicon.gazetteer.cache_clear()
-        assert lexicon.gazetteer() == built
+        assert everything(lexicon.gazetteer()) == built
     finally:
         lexicon.gazetteer.cache_clear()

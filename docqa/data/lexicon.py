@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Collection, Iterable, Mapping
+from typing import Callable, Collection, Iterable, Iterator, Mapping
 
 from .. import rx
 
@@ -33,14 +33,54 @@ def _data_lines(name: str) -> Iterable[str]:
             yield line
 
 
+class _WithCities(Mapping):
+    """A read-only mapping: the compiled gazetteer's ``table`` and, for every city of the GeoNames
+    list it does not hold, ``city(trie value)``. The 4,878 cities stay in a mapped trie (about
+    100 kB) instead of two dicts of Python strings (about 1.5 MB in every process)."""
+
+    def __init__(self, table: dict[str, str], trie, city: Callable[[bytes], str]) -> None:
+        self._table, self._trie, self._city = table, trie, city
+
+    def __getitem__(self, key: str) -> str:
+        found = self._table.get(key)
+        if found is not None:
+            return found
+        values = self._trie.get(key) if self._trie is not None and isinstance(key, str) else None
+        if not values:
+            raise KeyError(key)
+        return self._city(values[0])
+
+    def get(self, key: str, default=None):  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._table or (self._trie is not None and isinstance(key, str) and key in self._trie)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._table
+        if self._trie is not None:
+            yield from (k for k in self._trie.keys() if k not in self._table)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self.items()) == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Names with fixed casing, keyed by their lower-case form."""
 
     #: lower-case name -> canonical spelling (single words and phrases)
-    names: dict[str, str] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)
     #: lower-case name -> kind (country, city, institution, company, region, demonym)
-    kinds: dict[str, str] = field(default_factory=dict)
+    kinds: Mapping[str, str] = field(default_factory=dict)
     #: lower-case single words that are names but also ordinary words ("turkey", "nice")
     ambiguous: frozenset[str] = frozenset()
     #: longest phrase length in words
@@ -56,17 +96,22 @@ def gazetteer(builtin_only: bool = False) -> Gazetteer:
     compiled in ``gazetteer.txt`` and, unless ``builtin_only``, the world's larger cities from
     GeoNames (``cities.txt``, built by ``bench/make_cities.py``; a name listed in both, or listed
     as ``[ambiguous]``, keeps what ``gazetteer.txt`` says). Parsing the two files costs about 8 ms
-    in every process; the parsed tables are kept in docqa's cache directory (marshal, with a
-    digest), named after both files' size and modification time, and load in about 2 ms."""
-    from ..wordstats import _source_tag, stored
+    in every process: the compiled tables are kept in docqa's cache directory (marshal, with a
+    digest) and the cities in a stored trie, both named after the files' size and modification
+    time, and load in about 2 ms."""
+    from ..wordstats import _source_tag, _stored_trie, stored
 
     tag = _source_tag("docqa", "data/gazetteer.txt") + _source_tag("docqa", "data/cities.txt")
-    name = f"gazetteer-{'builtin-' if builtin_only else ''}{tag}.marshal"
-    parts = stored(name, tuple, lambda: _parse_gazetteer(builtin_only))
-    return Gazetteer(*parts)
+    names, kinds, ambiguous, longest = stored(f"gazetteer-compiled-{tag}.marshal", tuple, _parse_gazetteer)
+    if builtin_only:
+        return Gazetteer(names, kinds, ambiguous, longest)
+    trie, _ = _stored_trie(f"gazetteer-cities-{tag}.marisa", None, lambda: _city_records(names, ambiguous))
+    return Gazetteer(_WithCities(names, trie, lambda v: v.decode("utf-8")),
+                     _WithCities(kinds, trie, lambda v: "city"), ambiguous, longest)
 
 
-def _parse_gazetteer(builtin_only: bool) -> tuple[dict[str, str], dict[str, str], frozenset[str], int]:
+def _parse_gazetteer() -> tuple[dict[str, str], dict[str, str], frozenset[str], int]:
+    """The compiled gazetteer, and the longest name in words of it and the city list together."""
     names: dict[str, str] = {}
     kinds: dict[str, str] = {}
     ambiguous: set[str] = set()
@@ -83,14 +128,19 @@ def _parse_gazetteer(builtin_only: bool) -> tuple[dict[str, str], dict[str, str]
         names.setdefault(key, line)
         kinds.setdefault(key, kind)
         longest = max(longest, len(key.split()))
-    if not builtin_only:
-        for line in _data_lines("cities.txt"):
-            key = normalise_apostrophes(line).lower()
-            if key not in names and key not in ambiguous:
-                names[key] = line
-                kinds[key] = "city"
-                longest = max(longest, len(key.split()))
+    for line in _data_lines("cities.txt"):
+        longest = max(longest, len(line.split()))
     return names, kinds, frozenset(ambiguous), longest
+
+
+def _city_records(names: dict[str, str], ambiguous: frozenset[str]) -> list[tuple[str, bytes]]:
+    """(lower-case name, its spelling) for every city the compiled gazetteer leaves out."""
+    out = {}
+    for line in _data_lines("cities.txt"):
+        key = normalise_apostrophes(line).lower()
+        if key not in names and key not in ambiguous:
+            out.setdefault(key, line.encode("utf-8"))
+    return sorted(out.items())
 
 
 @lru_cache(maxsize=1)
