@@ -672,6 +672,8 @@ def test_a_small_group_named_with_the_is_referential_even_of_delegates():
     ("Hurricane Lorenzo reached Category 5 on the Saffir–Simpson scale on Saturday.", "Category 5"),
     ("Republican Kevin McCarthy, who held the post of Speaker this past term, received 192.", "192"),
     ("In second place, former Vice President Joe Biden had 54.", "54"),
+    ("He joined in 1987, making him the longest serving member of Tonga's parliament.",
+     "the longest serving member of Tonga's parliament"),
 ])
 def test_tallies_amounts_and_measures_in_short_news_reports_are_claims(text, claim):
     assert [f[3] for f in lint(text)[0]] == [claim]

@@ -323,7 +323,10 @@ _RANK_SCOPE_AFTER_RE = rx.compile(
     r"on[ \u00a0]record|ever[ \u00a0](?:recorded|built|made|seen|measured)|in[ \u00a0]the[ \u00a0](?:country|nation|region|state|"
     r"continent|EU|European[ \u00a0]Union|US|UK|world)|in[ \u00a0](?:Europe|Asia|Africa|America|North[ \u00a0]America|"
     r"South[ \u00a0]America|Latin[ \u00a0]America|Australia|Oceania|the[ \u00a0]Middle[ \u00a0]East|(?-i:[A-Z][a-z]+))|globally|"
-    r"of[ \u00a0]all[ \u00a0]time|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+)|"
+    r"of[ \u00a0]all[ \u00a0]time|to[ \u00a0]date|since[ \u00a0](?:records[ \u00a0]began|\d{4}|the[ \u00a0]\w+|an?[ \u00a0]\w+)|"
+    # a named place's body or history: "of Tonga's parliament", "in China's history"
+    r"(?:in|of|on)[ \u00a0](?-i:[A-Z][a-z]+)['’]s[ \u00a0](?:parliament|senate|congress|history|league|government|army|"
+    r"navy|economy|population|cities|towns|companies|universities|museums)|"
     # A place as the scope: "the largest village on the island", "the biggest cinema of the island",
     # "the richest city on the Italian mainland", "in the U.S.", "out of mainland Scotland".
     r"(?:in|on|of|out[ \u00a0]of)[ \u00a0]the[ \u00a0](?:[\w-]+[ \u00a0])?(?:islands?|mainland|archipelago|peninsula|coast|"
