@@ -674,6 +674,8 @@ def test_a_small_group_named_with_the_is_referential_even_of_delegates():
     ("In second place, former Vice President Joe Biden had 54.", "54"),
     ("He joined in 1987, making him the longest serving member of Tonga's parliament.",
      "the longest serving member of Tonga's parliament"),
+    ("The band eventually rose to become one of the best-selling musical artists to date.",
+     "the best-selling musical artists to date"),
 ])
 def test_tallies_amounts_and_measures_in_short_news_reports_are_claims(text, claim):
     assert [f[3] for f in lint(text)[0]] == [claim]
@@ -690,6 +692,7 @@ def test_tallies_amounts_and_measures_in_short_news_reports_are_claims(text, cla
     'Hurricanes classified as category 3 or above are considered to be "major" hurricanes.',
     "The storm was named after Category 5 Records, a label.",
     "He had 2 and she had 3.",
+    "The firm aims to become the largest bank in the world.",
 ])
 def test_single_arrests_rules_scores_names_and_definitions_are_not_claims(text):
     assert lint(text)[0] == []

@@ -430,7 +430,8 @@ _RULE_RE = rx.compile(
 _REQUIRE_BEFORE_RE = rx.compile(r"\brequir(?:es?|ing)[ \u00a0](?:that[ \u00a0])?(?:at[ \u00a0]least[ \u00a0]|no[ \u00a0]more[ \u00a0]than[ \u00a0])?$", re.IGNORECASE)
 _TO_VERB_RE = rx.compile(r"[^.;!?]{0,60}?[ \u00a0]to[ \u00a0](?!the\b|a\b|an\b|\d)[a-z]+\b")
 _ASPIRATION_RE = rx.compile(
-    r"\b(?:to[ \u00a0]become|aims?[ \u00a0]to|aiming[ \u00a0]to|ambitions?|goals?|bid[ \u00a0]to|push(?:es)?[ \u00a0]to|"
+    # "rose to become", "went on to become": what happened, not an aim
+    r"\b(?:(?<!rose[ \u00a0])(?<!grew[ \u00a0])(?<!went[ \u00a0]on[ \u00a0])(?<!came[ \u00a0])to[ \u00a0]become|aims?[ \u00a0]to|aiming[ \u00a0]to|ambitions?|goals?|bid[ \u00a0]to|push(?:es)?[ \u00a0]to|"
     r"seeks?[ \u00a0]to|seeking[ \u00a0]to|hopes?[ \u00a0]to|hoping[ \u00a0]to|strives?[ \u00a0]to|striving|wants?[ \u00a0]to|"
     r"plans?[ \u00a0]to|vision|aspires?|aspirations?|dreams?|targets?|intends?[ \u00a0]to|"
     r"determined[ \u00a0]to|set[ \u00a0]out[ \u00a0]to|on[ \u00a0]track[ \u00a0]to)\b",
