@@ -148,6 +148,16 @@ def test_a_two_word_office_title_takes_one_case_for_both_words():
         assert run(quiet) == [], quiet
 
 
+def test_a_noun_before_a_person_or_before_the_name_it_describes_is_not_part_of_a_name():
+    # "parliament" is a listed institution, but here a person's name follows it.
+    assert run("In his condolence, speaker of the parliament Ali Larijani wrote on Instagram.") == []
+    # "party" describes the name that follows, which ends in "Party".
+    assert run("Politicians of the Hindu-nationalist party Bharatiya Janata Party had cited it.") == []
+    # Still reported: a listed name before its own next word, a name noun inside one name.
+    assert run("They met google Chrome engineers.") == [("CAS001", 1, 10, "google")]
+    assert run("He visited the World war II memorial.") == [("CAS003", 1, 16, "World war II")]
+
+
 def test_an_english_word_the_document_keeps_in_lower_case_is_not_a_gazetteer_name():
     # "Adobe" is a company in the gazetteer, and "adobe" the building material this text is about.
     text = ("Adobe is a building material made from earth. Builders shape adobe into bricks.\n\n"

@@ -627,7 +627,7 @@ class _Analysis:
                         and t.key not in lexicon.TITLE_WORDS):  # "members of parliament" beside "Parliament"
                     form, count = candidates.most_common(1)[0]
                     source = "document"
-                elif self._before_capitalised_word(t) and self.gaz.lookup(t.key):
+                elif self._before_capitalised_word(t) and self.gaz.lookup(t.key) and not self._before_given_name(t):
                     form, count, source = self.gaz.lookup(t.key), 0, "gazetteer"
             elif tier == "B" and (name_like(t.key) or t.key in lexicon.personal_names() or gaz_form is not None
                                   or t.key in lexicon.given_names()):
@@ -754,6 +754,13 @@ class _Analysis:
         nxt = toks[i + 1]
         return (nxt.shape == "title" and not nxt.initial and nxt.key not in _FUNCTION_WORDS
                 and nxt.key not in _CALENDAR_WORDS and nxt.base != "I")
+
+    def _before_given_name(self, t: Token) -> bool:
+        """True when the word after ``t`` is a given name: "the speaker of the parliament Ali
+        Larijani" names a person after the noun, not a longer name the noun opens."""
+        toks = self.vocab.blocks.get(t.block, [])
+        i = toks.index(t)
+        return i + 1 < len(toks) and toks[i + 1].key in lexicon.given_names()
 
     def _mentioned_or_foreign(self, t: Token) -> bool:
         """"the word łódź": a word mentioned as a word; "La pointe de la ...": inside a phrase of
@@ -1078,6 +1085,8 @@ class _Analysis:
                     continue  # "the Florida company Ridgeback": a noun before another name
                 if prev.key in _FUNCTION_WORDS or nxt.key in _FUNCTION_WORDS:
                     continue
+                if any(t.key == low.key and t.shape == "title" for t in toks[k + 2:k + 6]):
+                    continue  # "the Hindu-nationalist party Bharatiya Janata Party": the noun, then the name
                 self._add_word_in_name(low, prev, nxt, "name pattern")
 
     def _add_word_in_name(self, low: Token, first: Token, last: Token, evidence: str) -> None:
