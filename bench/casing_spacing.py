@@ -620,6 +620,15 @@ def render(results: dict) -> str:
         "Recall by kind of slip (test part): "
         + "; ".join(f"{k} {v['found']}/{v['of']}" for k, v in c["recall_by_kind"].items()) + ".",
         "",
+        "**Targets** (issue 3: precision >= 95% and recall >= 90% on the corruption set, and no finding on at least"
+        " 95% of the uncorrupted host articles): test part "
+        + ("met" if c["precision"] >= 0.95 and c["recall"] >= 0.90 else "**not met**")
+        + f" ({_pct(c['precision'])} / {_pct(c['recall'])}; strict precision {_pct(c['precision_strict'])}, which also"
+        " counts findings on slips of the published articles); clean hosts "
+        + ("met" if cl["share_without_findings_except_verified_slips"] >= 0.95 else "**not met**")
+        + f" besides those real slips ({_pct(cl['share_without_findings_except_verified_slips'])}; counting them,"
+        f" {_pct(cl['share_without_findings'])}).",
+        "",
         f"**Uncorrupted host articles**: {cl['articles_without_findings']}/{cl['articles']} "
         f"({_pct(cl['share_without_findings'])}) have no finding of these families; "
         f"{cl['articles_without_findings_except_verified_slips']}/{cl['articles']} "
