@@ -158,6 +158,15 @@ def test_a_noun_before_a_person_or_before_the_name_it_describes_is_not_part_of_a
     assert run("He visited the World war II memorial.") == [("CAS003", 1, 16, "World war II")]
 
 
+def test_a_word_in_a_phrase_of_another_language_keeps_its_lower_case():
+    english = "The oath of office of the Honorable Pedro R. Pierluisi Urrutia is unconstitutional."
+    spanish = "Se concluye que la juramentación como gobernador del honorable Pedro R. Pierluisi Urrutia es inconstitucional."
+    assert run(english + " " + spanish) == []
+    # The same slip in English is still reported.
+    assert run(english + " The court removed the honorable Pedro R. Pierluisi Urrutia.") == [
+        ("CAS003", 1, 107, "honorable Pedro")]
+
+
 def test_an_english_word_the_document_keeps_in_lower_case_is_not_a_gazetteer_name():
     # "Adobe" is a company in the gazetteer, and "adobe" the building material this text is about.
     text = ("Adobe is a building material made from earth. Builders shape adobe into bricks.\n\n"

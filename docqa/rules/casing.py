@@ -771,8 +771,24 @@ class _Analysis:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if prev is not None and prev.key in _MENTION_CUES and not self.text[prev.end:t.start].strip(" \"'“‘:"):
             return True
-        return (prev is not None and prev.key in _PARTICLES and nxt is not None and nxt.key in _PARTICLES
-                and self.text[prev.end:t.start] == " " and self.text[t.end:nxt.start] == " ")
+        if (prev is not None and prev.key in _PARTICLES and nxt is not None and nxt.key in _PARTICLES
+                and self.text[prev.end:t.start] == " " and self.text[t.end:nxt.start] == " "):
+            return True
+        return self._after_foreign_words(toks, i)
+
+    def _after_foreign_words(self, toks: list[Token], i: int) -> bool:
+        """"la juramentación como gobernador del honorable Pedro": at least FOREIGN_RUN of the five
+        words before ``toks[i]`` (in its clause) are lower-case words that are neither English nor
+        particles, so the word stands in a phrase of another language."""
+        english = lexicon.english()
+        foreign = 0
+        for j in range(i - 1, max(-1, i - 6), -1):
+            w = toks[j]
+            if self.text[w.end:toks[j + 1].start].strip():
+                break  # punctuation between: another clause
+            if w.shape == "lower" and w.key.isalpha() and w.key not in _PARTICLES and not english.is_word(w.key):
+                foreign += 1  # particles ("de la") belong to names too: "Jean de La Fontaine"
+        return foreign >= FOREIGN_RUN
 
     # ------------------------------------------------------------------ CAS003
     def attested_pairs(self) -> None:
@@ -1857,6 +1873,8 @@ _OFFICE_MODIFIERS = frozenset(
     "justice trade transport environment energy agriculture culture treasury shadow first supreme".split()
 )
 _OFFICE_NOUNS = frozenset("minister secretary president chancellor general leader commissioner premier".split())
+#: Words of another language in a row before a word that put it in that language's phrase.
+FOREIGN_RUN = 2
 #: "(OIC)", "(PG&E)", "(IoT)": an acronym in brackets right after the words it stands for.
 _ACRONYM_RE = re.compile(r"(?<= )\(([A-Z][A-Za-z&]*[A-Z])\)")
 #: Longer acronyms are rarely spelled out word for word ("UNESCO" is six).
