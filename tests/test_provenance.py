@@ -676,6 +676,8 @@ def test_a_small_group_named_with_the_is_referential_even_of_delegates():
      "the longest serving member of Tonga's parliament"),
     ("The band eventually rose to become one of the best-selling musical artists to date.",
      "the best-selling musical artists to date"),
+    ("The world record stands at 46.78 seconds and belongs to Kevin Young.", "46.78 seconds"),
+    ("In setting the new record, she finished six minutes ahead, completing the race in 2:14:04.", "2:14:04"),
 ])
 def test_tallies_amounts_and_measures_in_short_news_reports_are_claims(text, claim):
     assert [f[3] for f in lint(text)[0]] == [claim]
@@ -693,6 +695,8 @@ def test_tallies_amounts_and_measures_in_short_news_reports_are_claims(text, cla
     "The storm was named after Category 5 Records, a label.",
     "He had 2 and she had 3.",
     "The firm aims to become the largest bank in the world.",
+    "The meeting lasted 45 minutes and ended at 15:30. He ran for 30 minutes every day.",
+    "The record label released the album, which runs 45 minutes, at 10:30:00 on Friday.",
 ])
 def test_single_arrests_rules_scores_names_and_definitions_are_not_claims(text):
     assert lint(text)[0] == []

@@ -705,6 +705,9 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
                 prev_char in "-." and s - 2 >= start and text[s - 2].isalnum()):
             return None
         if next_char in ":/" and e + 1 < end and text[e + 1].isdigit():
+            m_race = _RACE_TIME_RE.match(text, s, end) if next_char == ":" and prev_char != ":" else None
+            if m_race and _SPORT_RECORD_RE.search(text, start, end):
+                return s, m_race.end(), "measure"  # "in setting the new record, ... completing the race in 2:14:04"
             return None  # a time (15:30), a date (10/01) or a ratio
         if next_char == "." and e + 1 < end and text[e + 1].isdigit():
             return None  # a version or a dotted date: 3.10.4, 01.10.2025
@@ -818,6 +821,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
     if first in ("days", "hours", "nights") and value >= 10 and _WEATHER_AFTER_RE.match(after):
         return s_claim, e_num + _WEATHER_AFTER_RE.match(after).end(), "count"  # "240 days of sunshine": a climate figure
     if first.split("-")[0] in _TIME_UNITS or first in ("more", "consecutive", "straight", "full") and len(tokens) > 1 and tokens[1].lower() in _TIME_UNITS:
+        if digits and first.startswith(("second", "minute", "hour")) and _SPORT_RECORD_RE.search(text, start, end):
+            return s_claim, e_num + len(after) - len(after.lstrip()) + len(first), "measure"  # "a world record of 46.78 seconds"
         return None
     if _POINTS_SCORE_AFTER_RE.match(after) or _POINTS_SCORE_BEFORE_RE.search(before):
         return None  # "a 22 points to 10 win": a score
@@ -896,6 +901,13 @@ _STORM_EVENT_BEFORE_RE = rx.compile(
     r"peaked|became|hit|struck)\b[^.;]{0,25}$", re.IGNORECASE)
 #: "received 192.", "had 54": a bare count that ends its clause after a verb of winning or holding.
 _BARE_TALLY_BEFORE_RE = rx.compile(r"\b(?:received|receiving|won|winning|got|secured|garnered|took|had)[ \u00a0]$")
+#: A sporting record in the sentence: "the world record", "set a new record", "the women-only record of".
+_SPORT_RECORD_RE = rx.compile(
+    r"\b(?:world|national|olympic|european|continental|course|meet|championship|all-time|area|[\w-]+-only|"
+    r"women['’]s|men['’]s)[ \u00a0-]records?\b|\b(?:set|setting|broke|breaking|beat|beating)[ \u00a0](?:a|the|her|his|their)"
+    r"[ \u00a0](?:new[ \u00a0])?(?:\w+[ \u00a0])?record\b|\brecord[ \u00a0]time\b", re.IGNORECASE)
+#: A race time, hours and minutes and seconds: "2:14:04", "1:59:40.2".
+_RACE_TIME_RE = rx.compile(r"\d{1,2}:\d\d:\d\d(?:\.\d+)?\b")
 #: "The Wildlife Protection Act, 1972 lists": a year that is part of a law's name.
 _LAW_NAME_BEFORE_RE = rx.compile(r"\b(?-i:Act|Acts|Code|Ordinance|Regulations?),?[ \u00a0]$")
 #: "22 points to 10": a score, either number.
