@@ -678,6 +678,7 @@ def test_a_small_group_named_with_the_is_referential_even_of_delegates():
      "the best-selling musical artists to date"),
     ("The world record stands at 46.78 seconds and belongs to Kevin Young.", "46.78 seconds"),
     ("In setting the new record, she finished six minutes ahead, completing the race in 2:14:04.", "2:14:04"),
+    ("In the history of the United States, only two presidents have been impeached.", "two presidents"),
 ])
 def test_tallies_amounts_and_measures_in_short_news_reports_are_claims(text, claim):
     assert [f[3] for f in lint(text)[0]] == [claim]
@@ -697,6 +698,7 @@ def test_tallies_amounts_and_measures_in_short_news_reports_are_claims(text, cla
     "The firm aims to become the largest bank in the world.",
     "The meeting lasted 45 minutes and ended at 15:30. He ran for 30 minutes every day.",
     "The record label released the album, which runs 45 minutes, at 10:30:00 on Friday.",
+    "She has only two children. Only two people came to the meeting.",
 ])
 def test_single_arrests_rules_scores_names_and_definitions_are_not_claims(text):
     assert lint(text)[0] == []

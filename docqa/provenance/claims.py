@@ -874,6 +874,8 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
                     and not (((tally or casualty) and value >= 10) or growth) and not (large and _TOTAL_BEFORE_RE.search(before))):
                 return None  # "the 36 members", "the two delegates": a group already introduced
             return s_claim, noun_end, "count"
+        if value >= 2 and _ONLY_BEFORE_RE.search(before) and _PERFECT_RE.search(text, start, end):
+            return s_claim, noun_end, "count"  # "only two presidents have been impeached": a historical count
         return None
     if casualty:
         casualty_after = _CASUALTY_AFTER_RE.match(text[e_after:end])
@@ -901,6 +903,10 @@ _STORM_EVENT_BEFORE_RE = rx.compile(
     r"peaked|became|hit|struck)\b[^.;]{0,25}$", re.IGNORECASE)
 #: "received 192.", "had 54": a bare count that ends its clause after a verb of winning or holding.
 _BARE_TALLY_BEFORE_RE = rx.compile(r"\b(?:received|receiving|won|winning|got|secured|garnered|took|had)[ \u00a0]$")
+#: "only two", "has only impeached two": a count that the sentence says is all there ever was.
+_ONLY_BEFORE_RE = rx.compile(r"\bonly[ \u00a0](?:[a-z]+ed[ \u00a0])?$")
+#: A perfect tense with its participle: "have been impeached", "has only impeached".
+_PERFECT_RE = rx.compile(r"\b(?:has|have|had)[ \u00a0](?:only[ \u00a0]|ever[ \u00a0]|never[ \u00a0])?(?:been[ \u00a0])?[a-z]+ed\b")
 #: A sporting record in the sentence: "the world record", "set a new record", "the women-only record of".
 _SPORT_RECORD_RE = rx.compile(
     r"\b(?:world|national|olympic|european|continental|course|meet|championship|all-time|area|[\w-]+-only|"
