@@ -302,7 +302,31 @@ def regular_inflection(key: str, eng: lexicon.English) -> bool:
             and stem[-2] not in _VOWELS and stem in eng.known
     if key.endswith(("ers", "ors")):
         return len(key) >= 6 and key[:-1] in eng.known
+    if key.endswith("s") and not key.endswith("ss") and len(key) >= 5:
+        # "gotchas", "lints", "hydrogens": the -s form of a listed noun or verb (WordNet's parts of
+        # speech), unless the noun is one that takes no plural ("feedbacks", "informations").
+        stem = key[:-1]
+        if stem in _UNCOUNTABLE or stem.endswith(("s", "x", "z", "ch", "sh")) or stem not in eng.known:
+            return False
+        from ..data import cased
+
+        pos = cased.parts_of_speech(stem)
+        if pos:
+            return bool(pos & {"noun", "verb"})
+        # A listed word WordNet lacks ("gotcha"): its -s form written on the web is one too.
+        return len(stem) >= 5 and eng.zipf(key) >= PLURAL_MIN_ZIPF
     return False
+
+
+#: How common on the web (wordfreq's Zipf scale) the -s form of a listed word WordNet does not
+#: know must be to pass as its plural ("gotchas" 1.6).
+PLURAL_MIN_ZIPF = 1.0
+#: Nouns that take no plural, whose "-s" form is a common slip ("feedbacks", "advices").
+_UNCOUNTABLE = frozenset(
+    """feedback information advice equipment furniture luggage baggage research knowledge evidence
+    software hardware homework housework traffic machinery jewellery jewelry clothing garbage rubbish
+    vocabulary progress wildlife livestock mail music news""".split()
+)
 
 
 #: Longer letter runs (hashes, base64, a line without spaces) are never judged as typos.
