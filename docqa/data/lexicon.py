@@ -35,7 +35,7 @@ def _data_lines(name: str) -> Iterable[str]:
 
 class _WithCities(Mapping):
     """A read-only mapping: the compiled gazetteer's ``table`` and, for every city of the GeoNames
-    list it does not hold, ``city(trie value)``. The 4,878 cities stay in a mapped trie (about
+    list it does not hold, ``city(trie value)``. The 4,876 cities stay in a mapped trie (about
     100 kB) instead of two dicts of Python strings (about 1.5 MB in every process)."""
 
     def __init__(self, table: dict[str, str], trie, city: Callable[[bytes], str]) -> None:
