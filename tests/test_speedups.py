@@ -193,15 +193,6 @@ def test_casing_vocabulary_fast_paths_equal_the_full_tests():
         assert got == expected
 
 
-def _scan_previous_block(doc, node):
-    prev = None
-    for b in doc.blocks:
-        if b.start >= node.start:
-            break
-        prev = b
-    return prev
-
-
 def _scan_list_siblings(doc, node):
     run, found = [], False
     for b in doc.blocks:
@@ -240,7 +231,7 @@ Some text between lists.
 
 
 def test_block_lookups_equal_a_scan_of_every_block():
-    from docqa.rules.casing import _list_siblings, _previous_block
+    from docqa.rules.casing import _list_siblings, _previous_block, _scan_previous_block
 
     docs = [parse(NESTED_LISTS, "a.md"), parse(NESTED_LISTS, "a.txt")]
     docs += [parse(t, "a.md") for t in _texts()[::7]]

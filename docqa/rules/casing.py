@@ -2102,14 +2102,19 @@ def _previous_block(doc: Document, node: Node) -> Node | None:
     called for each block that opens in lower case, a scan was quadratic on long documents)."""
     starts = _block_starts(doc)
     if starts is None:
-        prev = None
-        for b in doc.blocks:
-            if b.start >= node.start:
-                break
-            prev = b
-        return prev
+        return _scan_previous_block(doc, node)
     i = bisect.bisect_left(starts, node.start)
     return doc.blocks[i - 1] if i else None
+
+
+def _scan_previous_block(doc: Document, node: Node) -> Node | None:
+    """:func:`_previous_block` by a scan of every block, for blocks not in reading order."""
+    prev = None
+    for b in doc.blocks:
+        if b.start >= node.start:
+            break
+        prev = b
+    return prev
 
 
 def _list_siblings(doc: Document, node: Node) -> list[Node]:
