@@ -574,31 +574,28 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
         # Set off by commas ("The United States, which has retreated from ..., has stated"), the
         # clause follows the subject, which names a source when it holds a name.
         if j >= 2 and tokens[j - 1][2] == "," and window[k][2] == ",":
-            head_words = []
+            head_words, boundary = [], None
             for t in range(j - 2, max(-1, j - 8), -1):
                 if tokens[t][2] in _SUBJECT_BOUNDARY or tokens[t][2] in (",", ".", ";"):
+                    boundary = t
                     break
                 head_words.insert(0, tokens[t])
-            starts_sentence = bool(head_words) and (head_words[0][0] == floor or tokens[t][2] in '"“' if t >= 0 else True)
+            if not head_words:
+                return None, s_subj
+            starts_sentence = head_words[0][0] == floor or (boundary is not None and tokens[boundary][2] in '"“')
             if (len(head_words) >= 2 and head_words[-1][2].lower() in ANAPHORIC_HEADS
                     and head_words[-2][2].lower() in ("the", "this", "that", "its", "their", "his", "her")):
                 return "named", head_words[0][0]  # "The report, which was leaked on Monday, says"
-            for n, (hs, _he, w) in enumerate(head_words):
+            for n, (_s, _e, w) in enumerate(head_words):
                 if n == 0 and starts_sentence and w.lower() in COMMON_OPENERS:
                     continue
-                if (_CAP_NAME_RE.match(w) and w.lower() not in VAGUE_HEADS and w.lower() not in CALENDAR
-                        and w.lower() not in ("the", "a", "an")) or w.lower() in INSTITUTIONS:
+                if _is_name_word(w) or w.lower() in INSTITUTIONS:
                     return "named", head_words[0][0]
         return None, s_subj
     at_sentence_start = window[0][0] == floor or (j >= 0 and tokens[j][2] in '"“')
 
     def is_name(pos: int) -> bool:
-        w = window[pos][2]
-        if not _CAP_NAME_RE.match(w) or w.lower() in VAGUE_HEADS or w.lower() in CALENDAR:
-            return False
-        if pos == 0 and at_sentence_start:
-            return w.lower() not in COMMON_OPENERS
-        return w.lower() not in ("the", "a", "an")
+        return _is_name_word(window[pos][2], pos == 0 and at_sentence_start)
 
     if head in (",", ")"):
         if any(is_name(p) for p in range(k)) or any(w[2].lower() in INSTITUTIONS for w in window[:k]):
@@ -642,6 +639,14 @@ def _subject_kind(tokens: list[tuple[int, int, str]], i: int, floor: int) -> tup
     if is_name(k) or any(is_name(p) for p in range(k)):
         return "named", s_subj
     return None, s_subj
+
+
+def _is_name_word(w: str, opens_sentence: bool = False) -> bool:
+    """A capitalised word of a subject that names someone: not a vague head ("Experts") or a day
+    or month, and not an article, or, opening the sentence, a common opener ("Some", "Reports")."""
+    if not _CAP_NAME_RE.match(w) or w.lower() in VAGUE_HEADS or w.lower() in CALENDAR:
+        return False
+    return w.lower() not in (COMMON_OPENERS if opens_sentence else ("the", "a", "an"))
 
 
 def _inverted_kind(tokens: list[tuple[int, int, str]], i: int) -> str | None:
