@@ -450,7 +450,7 @@ class _Analysis:
         self._not_heads: frozenset[str] | None = None  # words capitalised other than as a name's head
         self._windows: tuple[Counter, dict] | None = None
         self._code: frozenset[str] | None = None
-        self._block_starts: list[tuple[int, int]] | None = None  # (first word start, block index), sorted
+        self._token_blocks: list[tuple[int, int]] | None = None  # (first word start, block index), sorted
 
     # ------------------------------------------------------------------ helpers
     def _cover(self, s: int, e: int) -> None:
@@ -745,22 +745,24 @@ class _Analysis:
         return (k + 1 < len(toks) and toks[k + 1].shape != "lower"
                 and self.text[toks[k].end:toks[k + 1].start] == " ")
 
-    def _before_capitalised_word(self, t: Token) -> bool:
-        """True when ``t`` is followed, in prose, by a capitalised word that continues a name."""
+    def _word_after(self, t: Token) -> Token | None:
+        """The word right after ``t`` in its block, one space away; None if there is none."""
         toks = self.vocab.blocks.get(t.block, [])
         i = toks.index(t)
-        if t.context != "prose" or i + 1 >= len(toks) or self.text[t.end:toks[i + 1].start] != " ":
-            return False
-        nxt = toks[i + 1]
-        return (nxt.shape == "title" and not nxt.initial and nxt.key not in _FUNCTION_WORDS
-                and nxt.key not in _CALENDAR_WORDS and nxt.base != "I")
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return nxt if nxt is not None and self.text[t.end:nxt.start] == " " else None
+
+    def _before_capitalised_word(self, t: Token) -> bool:
+        """True when ``t`` is followed, in prose, by a capitalised word that continues a name."""
+        nxt = self._word_after(t)
+        return (t.context == "prose" and nxt is not None and nxt.shape == "title" and not nxt.initial
+                and nxt.key not in _FUNCTION_WORDS and nxt.key not in _CALENDAR_WORDS and nxt.base != "I")
 
     def _before_given_name(self, t: Token) -> bool:
         """True when the word after ``t`` is a given name: "the speaker of the parliament Ali
         Larijani" names a person after the noun, not a longer name the noun opens."""
-        toks = self.vocab.blocks.get(t.block, [])
-        i = toks.index(t)
-        return i + 1 < len(toks) and toks[i + 1].key in lexicon.given_names()
+        nxt = self._word_after(t)
+        return nxt is not None and nxt.key in lexicon.given_names()
 
     def _mentioned_or_foreign(self, t: Token) -> bool:
         """"the word łódź": a word mentioned as a word; "La pointe de la ...": inside a phrase of
@@ -1434,7 +1436,7 @@ class _Analysis:
             toks = self.vocab.blocks.get(self._block_at(m.start()))
             if not toks or not 2 <= len(letters) <= ACRONYM_MAX_LETTERS:
                 continue
-            k = bisect.bisect_left([t.start for t in toks], m.start()) - 1
+            k = bisect.bisect_left(toks, m.start(), key=lambda t: t.start) - 1
             words: list[Token] = []
             after = m.start()
             while k >= 0 and len(words) < len(letters):
@@ -1507,10 +1509,10 @@ class _Analysis:
     def _block_at(self, pos: int) -> int | None:
         """The index of the block whose first word is the last to start before ``pos`` (None
         before every block); the block starts are sorted once per document."""
-        if self._block_starts is None:
-            self._block_starts = sorted((toks[0].start, index) for index, toks in self.vocab.blocks.items() if toks)
-        i = bisect.bisect_right(self._block_starts, (pos, float("inf"))) - 1
-        return self._block_starts[i][1] if i >= 0 else None
+        if self._token_blocks is None:
+            self._token_blocks = sorted((toks[0].start, index) for index, toks in self.vocab.blocks.items() if toks)
+        i = bisect.bisect_right(self._token_blocks, (pos, float("inf"))) - 1
+        return self._token_blocks[i][1] if i >= 0 else None
 
     def lone_given_names(self) -> None:
         """"Stanislaus and christopher": one of docqa's given names that English mostly writes
