@@ -851,13 +851,13 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
         return s - (len(before) - m_mag.start()), e_num, "measure"
 
     growth = _GROWTH_BEFORE_RE.search(before)
-    casualty = (_CASUALTY_BEFORE_RE.search(before) or _CASUALTY_AFTER_RE.match(text[e_after:end])
-                or _casualty_after_aside(text[e_after:end]))
+    casualty_after = _CASUALTY_AFTER_RE.match(text[e_after:end])
+    casualty = _CASUALTY_BEFORE_RE.search(before) or casualty_after or _casualty_after_aside(text[e_after:end])
     record = _RECORD_BEFORE_RE.search(before)
     noun_end, noun = _count_noun(text, e_after, end)
     referential = re.search(r"\b(?:the|these|those|both|all|its|his|her|their|our|my|your|of)[ \u00a0]$", before, re.IGNORECASE)
     is_one = value < 2 and not scale
-    if is_one and not (growth or m_unit or _single_casualty(text, s, e_after, end, start)):
+    if is_one and not (growth or m_unit or _single_casualty(text, s, e_after, end, start, casualty_after)):
         return None
     large = value >= 10 or bool(scale)
     crowd = _CROWD_BEFORE_RE.search(before)
@@ -878,7 +878,6 @@ def _classify_number(text: str, start: int, end: int, m: re.Match[str]) -> tuple
             return s_claim, noun_end, "count"  # "only two presidents have been impeached": a historical count
         return None
     if casualty:
-        casualty_after = _CASUALTY_AFTER_RE.match(text[e_after:end])
         return s_claim, e_after + (casualty_after.end() if casualty_after else 0), "count"
     if growth or record:
         return s_claim, e_after, "growth" if growth else "count"
@@ -953,14 +952,13 @@ _ASIDE_RE = rx.compile(
 )
 
 
-def _single_casualty(text: str, s: int, e_after: int, end: int, start: int) -> bool:
-    """"One other person was injured": one casualty, stated as the subject of a casualty verb, is a
-    tally (not "one of the victims was ...", not "no one was hurt"; one arrest is narrative)."""
-    after = text[e_after:end]
-    if re.match(r"[ \u00a0]of\b", after) or _prev_word(text, s, start).lower() == "no":
+def _single_casualty(text: str, s: int, e_after: int, end: int, start: int, casualty_after: re.Match[str] | None) -> bool:
+    """"One other person was injured": one casualty, stated as the subject of a casualty verb
+    (``casualty_after``, the match of :data:`_CASUALTY_AFTER_RE` after the number), is a tally
+    (not "one of the victims was ...", not "no one was hurt"; one arrest is narrative)."""
+    if casualty_after is None or re.match(r"[ \u00a0]of\b", text[e_after:end]) or _prev_word(text, s, start).lower() == "no":
         return False
-    m = _CASUALTY_AFTER_RE.match(after)
-    return bool(m) and not re.search(r"(?:arrested|detained|evacuated|rescued)$", m.group(), re.IGNORECASE)
+    return not re.search(r"(?:arrested|detained|evacuated|rescued)$", casualty_after.group(), re.IGNORECASE)
 
 
 def _casualty_after_aside(after: str) -> re.Match[str] | None:
