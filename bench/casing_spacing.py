@@ -126,6 +126,7 @@ UNSEEN_VERIFIED_SLIPS = {
     ("wikinews-2020-200-in-new-delhi-india-drink-cow-urine-to-fight-off-covid-19", "noone"),
     ("wikinews-2020-first-foreigners-die-from-coronavirus-in-wuhan-china", "east Asia"),
 }
+ALL_VERIFIED_SLIPS = VERIFIED_SLIPS | UNSEEN_VERIFIED_SLIPS
 #: The unseen set's first and only run before anything was read of it (at commit d810f95 with this
 #: part of the script added; casing rules of 75a1a71): injected 728, found 665 (91.3%); 712
 #: findings, 26 on no injected slip (strict precision 96.3%); 112 of 123 clean articles with no finding.
@@ -281,7 +282,7 @@ def score_corruption(cases: list[dict], rules, splits: tuple[str, ...] = ("dev",
                 if matched:
                     tp_findings += 1
                     fam_tp[f.family] += 1
-                elif (case["id"], case["text"][f.start:f.end]) in VERIFIED_SLIPS | UNSEEN_VERIFIED_SLIPS:
+                elif (case["id"], case["text"][f.start:f.end]) in ALL_VERIFIED_SLIPS:
                     verified += 1
                 else:
                     fp += 1
@@ -353,7 +354,7 @@ def score_clean(hosts: list[dict], rules) -> dict:
         words += len(text.split())
         found = lint(text, rules)
         clean += not found
-        clean_but_slips += all((row["id"], text[f.start:f.end]) in VERIFIED_SLIPS | UNSEEN_VERIFIED_SLIPS for f in found)
+        clean_but_slips += all((row["id"], text[f.start:f.end]) in ALL_VERIFIED_SLIPS for f in found)
         for f in found:
             by_code[f.code] += 1
             if len(examples) < 60:
